@@ -1,0 +1,145 @@
+//! Errors of the use cases, each with the HTTP status the API gives it (see `api.md`) and a
+//! message in Bahasa Indonesia that names the field where one is at fault.
+
+use kinerja_store::StoreError;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum AppError {
+    /// 400: the request itself is malformed (not JSON, wrong shape).
+    #[error("{pesan}")]
+    PermintaanSalah {
+        pesan: String,
+        bidang: BTreeMap<String, String>,
+    },
+    /// 401: not logged in, or the credentials are wrong.
+    #[error("{0}")]
+    BelumMasuk(String),
+    /// 403: logged in but not allowed.
+    #[error("{0}")]
+    Dilarang(String),
+    /// 404: unknown, or something the caller may not know exists.
+    #[error("{0}")]
+    TidakDitemukan(String),
+    /// 409: stale version or wrong state.
+    #[error("{0}")]
+    Konflik(String),
+    /// 422: well-formed but invalid values; `bidang` maps each field to its message.
+    #[error("{pesan}")]
+    TidakValid {
+        pesan: String,
+        bidang: BTreeMap<String, String>,
+    },
+    /// 422: an import file with errors; nothing was written. Each error names sheet, row, column.
+    #[error("{pesan}")]
+    ImporDitolak {
+        pesan: String,
+        galat: Vec<GalatImpor>,
+    },
+    /// 429: too many attempts.
+    #[error("{0}")]
+    TerlaluBanyak(String),
+    /// 500: a fault of ours, never of the input.
+    #[error("Terjadi kesalahan pada server; silakan coba lagi")]
+    Internal(String),
+}
+
+/// One fault in an import file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct GalatImpor {
+    /// `unit`, `jabatan` or `pegawai` (the CSV file's kind or the XLSX sheet).
+    pub lembar: String,
+    /// The row as the spreadsheet numbers it (the header is row 1); 0 for the whole file.
+    pub baris: usize,
+    pub kolom: String,
+    pub pesan: String,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::PermintaanSalah { .. } => 400,
+            AppError::BelumMasuk(_) => 401,
+            AppError::Dilarang(_) => 403,
+            AppError::TidakDitemukan(_) => 404,
+            AppError::Konflik(_) => 409,
+            AppError::TidakValid { .. } | AppError::ImporDitolak { .. } => 422,
+            AppError::TerlaluBanyak(_) => 429,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// The machine code of `{"error": {"code": …}}`.
+    pub fn kode(&self) -> &'static str {
+        match self {
+            AppError::PermintaanSalah { .. } => "permintaan_salah",
+            AppError::BelumMasuk(_) => "belum_masuk",
+            AppError::Dilarang(_) => "dilarang",
+            AppError::TidakDitemukan(_) => "tidak_ditemukan",
+            AppError::Konflik(_) => "konflik",
+            AppError::TidakValid { .. } => "tidak_valid",
+            AppError::ImporDitolak { .. } => "impor_ditolak",
+            AppError::TerlaluBanyak(_) => "terlalu_banyak",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// Field → message, for `{"error": {"fields": …}}`. Import errors are keyed
+    /// `<sheet>[<row>].<column>`.
+    pub fn bidang(&self) -> BTreeMap<String, String> {
+        match self {
+            AppError::PermintaanSalah { bidang, .. } | AppError::TidakValid { bidang, .. } => {
+                bidang.clone()
+            }
+            AppError::ImporDitolak { galat, .. } => galat
+                .iter()
+                .map(|g| {
+                    (
+                        format!("{}[{}].{}", g.lembar, g.baris, g.kolom),
+                        g.pesan.clone(),
+                    )
+                })
+                .collect(),
+            _ => BTreeMap::new(),
+        }
+    }
+
+    /// 422 for one field.
+    pub fn bidang_tidak_valid(bidang: &str, pesan: impl Into<String>) -> Self {
+        let pesan = pesan.into();
+        AppError::TidakValid {
+            pesan: format!("Nilai tidak valid pada {bidang}: {pesan}"),
+            bidang: BTreeMap::from([(bidang.to_string(), pesan)]),
+        }
+    }
+
+    /// 422 for several fields at once.
+    pub fn tidak_valid(bidang: BTreeMap<String, String>) -> Self {
+        let daftar: Vec<&str> = bidang.keys().map(String::as_str).collect();
+        AppError::TidakValid {
+            pesan: format!("Nilai tidak valid pada: {}", daftar.join(", ")),
+            bidang,
+        }
+    }
+
+    pub fn hanya_admin() -> Self {
+        AppError::Dilarang("Hanya admin BKPSDM yang berhak melakukan ini".into())
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Konflik(m) => {
+                AppError::Konflik(format!("Data bertentangan dengan data yang ada: {m}"))
+            }
+            StoreError::TidakDitemukan(m) => {
+                AppError::TidakDitemukan(format!("Data tidak ditemukan: {m}"))
+            }
+            StoreError::Basis(m) | StoreError::Rusak(m) => AppError::Internal(m),
+        }
+    }
+}
