@@ -610,6 +610,11 @@ enum Ilmu {
     Apoteker,
     Farmasi,
     Kesehatan,
+    Laboratorium,
+    Radiologi,
+    Gizi,
+    Fisioterapi,
+    RekamMedis,
     Teknik,
     Statistik,
     Sosial,
@@ -654,7 +659,12 @@ fn gelar_sarjana(a: &mut Acak, ilmu: Ilmu) -> &'static str {
         Ilmu::Perawat => "S.Kep., Ners",
         Ilmu::Bidan => a.pilih(&["S.Tr.Keb.", "S.Keb., Bd."]),
         Ilmu::Farmasi | Ilmu::Apoteker => "S.Farm.",
-        Ilmu::Kesehatan => a.pilih(&["S.K.M.", "S.K.M.", "S.Gz.", "S.Si.", "S.Tr.Kes."]),
+        Ilmu::Kesehatan => a.pilih(&["S.K.M.", "S.K.M.", "S.K.M.", "S.Tr.Kes."]),
+        Ilmu::Laboratorium => a.pilih(&["S.Tr.AK.", "S.Si."]),
+        Ilmu::Radiologi => "S.Tr.Rad.",
+        Ilmu::Gizi => "S.Gz.",
+        Ilmu::Fisioterapi => "S.Ft.",
+        Ilmu::RekamMedis => "S.Tr.RMIK",
         Ilmu::Teknik | Ilmu::Lingkungan => a.pilih(&["S.T.", "S.T.", "S.Si."]),
         Ilmu::Statistik => a.pilih(&["S.Si.", "S.Stat.", "S.Tr.Stat."]),
         Ilmu::Sosial => a.pilih(&["S.Sos.", "S.Psi.", "S.Kesos."]),
@@ -673,6 +683,11 @@ fn gelar_magister(a: &mut Acak, ilmu: Ilmu) -> &'static str {
         Ilmu::Dokter | Ilmu::DokterGigi | Ilmu::Kesehatan => {
             a.pilih(&["M.Kes.", "M.K.M.", "M.A.R.S."])
         }
+        Ilmu::Laboratorium
+        | Ilmu::Radiologi
+        | Ilmu::Gizi
+        | Ilmu::Fisioterapi
+        | Ilmu::RekamMedis => "M.Kes.",
         Ilmu::Perawat => "M.Kep.",
         Ilmu::Bidan => "M.Keb.",
         Ilmu::Farmasi | Ilmu::Apoteker => "M.Farm.",
@@ -689,7 +704,12 @@ fn gelar_diploma(a: &mut Acak, ilmu: Ilmu) -> &'static str {
         Ilmu::Perawat => "A.Md.Kep.",
         Ilmu::Bidan => "A.Md.Keb.",
         Ilmu::Farmasi | Ilmu::Apoteker => "A.Md.Farm.",
-        Ilmu::Kesehatan => a.pilih(&["A.Md.AK.", "A.Md.Rad.", "A.Md.Gz.", "A.Md.Kes.", "A.Md.Ft."]),
+        Ilmu::Kesehatan => "A.Md.Kes.",
+        Ilmu::Laboratorium => "A.Md.AK.",
+        Ilmu::Radiologi => "A.Md.Rad.",
+        Ilmu::Gizi => "A.Md.Gz.",
+        Ilmu::Fisioterapi => "A.Md.Ft.",
+        Ilmu::RekamMedis => "A.Md.RMIK",
         Ilmu::Ekonomi => a.pilih(&["A.Md.Ak.", "A.Md."]),
         Ilmu::Teknik | Ilmu::Lingkungan => a.pilih(&["A.Md.T.", "A.Md."]),
         _ => "A.Md.",
@@ -764,6 +784,7 @@ impl Kelas {
             }
             JenisJabatan::Administrator => Kelas::Administrator,
             JenisJabatan::Pengawas => Kelas::Pengawas,
+            // Not used for structural positions; a plausible default.
             JenisJabatan::Fungsional => Kelas::Fungsional(Jenjang::AhliPertama),
             JenisJabatan::Pelaksana => Kelas::Pelaksana,
         }
@@ -1002,8 +1023,8 @@ use Ilmu as I;
 use Jenjang as J;
 
 // Pelaksana (titles after the 2024 simplification, plus a few older ones still in use).
-const PENGADMINISTRASI: Fungsi = fu("Pengadministrasi Perkantoran", I::Umum, 55, 14);
-const OPERATOR_LO: Fungsi = fu("Operator Layanan Operasional", I::Umum, 30, 14);
+const PENGADMINISTRASI: Fungsi = fu("Pengadministrasi Perkantoran", I::Umum, 55, 20);
+const OPERATOR_LO: Fungsi = fu("Operator Layanan Operasional", I::Umum, 30, 20);
 const PENGELOLA_LO: Fungsi = fu("Pengelola Layanan Operasional", I::Umum, 50, 10);
 const PENATA_LO: Fungsi = fu("Penata Layanan Operasional", I::Umum, 50, 6);
 const PENGELOLA_KEUANGAN: Fungsi = fu("Pengelola Keuangan", I::Ekonomi, 60, 4);
@@ -1055,19 +1076,19 @@ const PERAWAT: Fungsi = fu("Perawat", I::Perawat, 72, 30);
 const BIDAN: Fungsi = fu("Bidan", I::Bidan, 100, 30);
 const APOTEKER: Fungsi = fu("Apoteker", I::Apoteker, 75, 15);
 const TTK: Fungsi = fu("Tenaga Teknis Kefarmasian", I::Farmasi, 75, 25);
-const PRANATA_LAB: Fungsi = fu("Pranata Laboratorium Kesehatan", I::Kesehatan, 65, 20);
-const NUTRISIONIS: Fungsi = fu("Nutrisionis", I::Kesehatan, 85, 20);
+const PRANATA_LAB: Fungsi = fu("Pranata Laboratorium Kesehatan", I::Laboratorium, 65, 20);
+const NUTRISIONIS: Fungsi = fu("Nutrisionis", I::Gizi, 85, 20);
 const SANITASI: Fungsi = fu("Tenaga Sanitasi Lingkungan", I::Kesehatan, 55, 20);
 const EPIDEMIOLOG: Fungsi = fu("Epidemiolog Kesehatan", I::Kesehatan, 55, 5);
 const PENYULUH_KESMAS: Fungsi = fu("Penyuluh Kesehatan Masyarakat", I::Kesehatan, 65, 15);
 const ADMINKES: Fungsi = fu("Administrator Kesehatan", I::Kesehatan, 55, 0);
-const RADIOGRAFER: Fungsi = fu("Radiografer", I::Kesehatan, 45, 20);
-const PEREKAM_MEDIS: Fungsi = fu("Perekam Medis", I::Kesehatan, 65, 25);
-const FISIOTERAPIS: Fungsi = fu("Fisioterapis", I::Kesehatan, 60, 20);
+const RADIOGRAFER: Fungsi = fu("Radiografer", I::Radiologi, 45, 20);
+const PEREKAM_MEDIS: Fungsi = fu("Perekam Medis", I::RekamMedis, 65, 25);
+const FISIOTERAPIS: Fungsi = fu("Fisioterapis", I::Fisioterapi, 60, 20);
 const ELEKTROMEDIS: Fungsi = fu("Teknisi Elektromedis", I::Teknik, 20, 20);
 // Education.
-const GURU: Fungsi = fu("Guru", I::Guru, 68, 45);
-const GURU_PAUD: Fungsi = fu("Guru", I::GuruPaud, 95, 45);
+const GURU: Fungsi = fu("Guru", I::Guru, 68, 55);
+const GURU_PAUD: Fungsi = fu("Guru", I::GuruPaud, 95, 55);
 const PENGAWAS_SEKOLAH: Fungsi = fu("Pengawas Sekolah", I::Guru, 45, 0);
 const PENILIK: Fungsi = fu("Penilik", I::Guru, 55, 0);
 const PAMONG_BELAJAR: Fungsi = fu("Pamong Belajar", I::Guru, 60, 10);
@@ -1203,7 +1224,6 @@ struct Pd {
 struct HasilPd {
     kepala: String,
     sekretaris: String,
-    kasubbag: Vec<String>,
     kabid: Vec<String>,
     kasi: Vec<Vec<String>>,
     unit_bidang: Vec<String>,
@@ -1213,6 +1233,8 @@ struct HasilPd {
 /// A UPTD / UPT of a Dinas or Badan.
 struct Uptd {
     nama: &'static str,
+    /// Field of study of its head.
+    ilmu: Ilmu,
     pool: &'static [Isian],
     /// Number of staff positions (each with one to three holders).
     posisi: (u32, u32),
@@ -1494,7 +1516,12 @@ impl Gen {
 
     fn akar(&mut self) {
         self.unit(PEMKOT, NAMA_INSTANSI, None, None);
-        let nama = nama_orang(&mut self.a, false).0;
+        let nama = loop {
+            let (nama, muslim) = nama_orang(&mut self.a, false);
+            if muslim {
+                break nama;
+            }
+        };
         self.jabatan.push(JabatanImpor {
             kode: WALIKOTA.to_string(),
             unit_kode: PEMKOT.to_string(),
@@ -1554,7 +1581,6 @@ impl Gen {
                 n,
             );
         }
-        let mut kasubbag = Vec::new();
         for (i, sb) in pd.subbag.iter().enumerate() {
             let u = format!("{sekr}-SUB{}", i + 1);
             self.unit(&u, sb, Some(&sekr), None);
@@ -1571,12 +1597,10 @@ impl Gen {
                 I::Umum,
             );
             self.regu(&u, &k, lp.staf_subbag, pool_subbag(sb), (2, 3), (1, 3));
-            kasubbag.push(k);
         }
         let mut hasil = HasilPd {
             kepala,
             sekretaris,
-            kasubbag,
             kabid: Vec::new(),
             kasi: Vec::new(),
             unit_bidang: Vec::new(),
@@ -1644,7 +1668,7 @@ impl Gen {
                 posisi: lp.kepala,
                 atasan: kepala_pd,
             },
-            I::Umum,
+            u.ilmu,
         );
         let tu = format!("{kode}-TU");
         self.unit(&tu, "Sub Bagian Tata Usaha", Some(&kode), None);
@@ -2461,6 +2485,7 @@ impl Gen {
         for (i, nama) in puskesmas.iter().enumerate() {
             let u = Uptd {
                 nama,
+                ilmu: if i % 3 == 1 { I::Kesehatan } else { I::Dokter },
                 pool: puskesmas_pool,
                 posisi: (9, 12),
             };
@@ -2468,6 +2493,7 @@ impl Gen {
         }
         let labkesda = Uptd {
             nama: "UPTD Laboratorium Kesehatan Daerah",
+            ilmu: I::Laboratorium,
             pool: &[
                 (PRANATA_LAB, Some(J::Terampil)),
                 (PRANATA_LAB, Some(J::Mahir)),
@@ -2529,6 +2555,7 @@ impl Gen {
         let uptd_dlh = [
             Uptd {
                 nama: "UPTD Tempat Pemrosesan Akhir Sumur Batu",
+                ilmu: I::Lingkungan,
                 pool: &[
                     (OPERATOR_LO, None),
                     (PENGELOLA_LO, None),
@@ -2540,6 +2567,7 @@ impl Gen {
             },
             Uptd {
                 nama: "UPTD Laboratorium Lingkungan Hidup",
+                ilmu: I::Lingkungan,
                 pool: &[
                     (PDL, Some(J::AhliPertama)),
                     (PDL, Some(J::Penyelia)),
@@ -2593,6 +2621,7 @@ impl Gen {
         let uptd_dishub = [
             Uptd {
                 nama: "UPTD Pengujian Kendaraan Bermotor",
+                ilmu: I::Teknik,
                 pool: &[
                     (PKB, Some(J::Pemula)),
                     (PKB, Some(J::Terampil)),
@@ -2605,6 +2634,7 @@ impl Gen {
             },
             Uptd {
                 nama: "UPTD Perparkiran",
+                ilmu: I::Umum,
                 pool: &[
                     (OPERATOR_LO, None),
                     (PENGELOLA_LO, None),
@@ -2791,7 +2821,7 @@ impl Gen {
         const ROMAWI: &[&str] = &["I", "II", "III", "IV", "V", "VI"];
         let mut sd = 0;
         for (i, kel) in KELURAHAN_SD.iter().enumerate() {
-            let jumlah = if i % 2 == 0 { 2 } else { 1 };
+            let jumlah = if i % 3 == 2 { 1 } else { 2 };
             for r in ROMAWI.iter().take(jumlah) {
                 sd += 1;
                 let u = format!("DISDIK-SD{sd:02}");
@@ -2820,7 +2850,7 @@ impl Gen {
                 }
             }
         }
-        for i in 1..=12 {
+        for i in 1..=14 {
             let u = format!("DISDIK-SMP{i:02}");
             let nama = format!("SMP Negeri {i} Kota Bekasi");
             self.unit(&u, &nama, Some("DISDIK"), None);
@@ -3027,7 +3057,14 @@ impl Gen {
             ],
             ilmu: I::Umum,
         };
-        self.perangkat(&bkpsdm, &LP_BADAN);
+        let h = self.perangkat(&bkpsdm, &LP_BADAN);
+        self.staf(
+            &h.unit_bidang[2],
+            &h.kabid[2],
+            LP_BADAN.staf_bidang,
+            (WIDYAISWARA, Some(J::AhliUtama)),
+            1,
+        );
     }
 
     fn badan_ber_uptd(&mut self) {
@@ -3093,6 +3130,7 @@ impl Gen {
         {
             let u = Uptd {
                 nama,
+                ilmu: I::Ekonomi,
                 pool,
                 posisi: (3, 4),
             };
@@ -3141,6 +3179,9 @@ impl Gen {
             ],
             ilmu: I::Polpp,
         };
+        // The staff of a Seksi report to their Kepala Seksi. Lampiran II names "Kepala Sub Seksi/
+        // Kepala Bidang" as their rater; there is no Kepala Sub Seksi in this structure, so the
+        // resolver's nearest match up the chain is the Kepala Bidang.
         let h = self.perangkat(&satpol, &LP_SATPOL);
         // Pol PP platoons working directly under each Kepala Bidang.
         for (u, kabid) in h.unit_bidang.iter().zip(&h.kabid) {
@@ -3458,7 +3499,15 @@ impl Gen {
                         posisi: INSTALASI,
                         atasan: &kabid,
                     },
-                    I::Kesehatan,
+                    match *nama_ins {
+                        "Instalasi Farmasi" => I::Apoteker,
+                        "Instalasi Laboratorium" => I::Laboratorium,
+                        "Instalasi Radiologi" => I::Radiologi,
+                        "Instalasi Gizi" => I::Gizi,
+                        "Instalasi Rekam Medis" => I::RekamMedis,
+                        "Instalasi Pemeliharaan Sarana Rumah Sakit" => I::Teknik,
+                        _ => I::Dokter,
+                    },
                 );
                 for isian in pool.iter() {
                     let n = match isian.0.ilmu {
@@ -3466,7 +3515,7 @@ impl Gen {
                         I::Bidan => self.a.antara(3, 6),
                         _ => self.a.antara(1, 4),
                     };
-                    let n = if isian.1 == Some(J::AhliUtama) { 1 } else { n };
+                    let n = if isian.1 == Some(J::AhliUtama) { 2 } else { n };
                     self.staf(&ui, &kepala, INSTALASI, *isian, n);
                 }
             }

@@ -10,6 +10,7 @@ pub mod impor;
 pub mod kalkulator;
 pub mod masuk;
 pub mod organisasi;
+pub mod pemasangan;
 
 pub use error::{AppError, AppResult};
 

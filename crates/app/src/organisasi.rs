@@ -178,17 +178,18 @@ pub struct PenilaiPegawai {
     pub alasan_override: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NodeUnit {
     pub id: i64,
     pub kode: String,
     pub nama: String,
     pub tipe_lampiran: Option<String>,
     pub jumlah_pegawai: usize,
+    #[schema(no_recursion)]
     pub anak: Vec<NodeUnit>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct JabatanDiUnit {
     pub jabatan: Jabatan,
     pub pemangku: Vec<Pegawai>,
@@ -197,7 +198,7 @@ pub struct JabatanDiUnit {
     pub kosong: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DetailUnit {
     pub unit: Unit,
     pub jalur: Vec<Unit>,
@@ -205,7 +206,7 @@ pub struct DetailUnit {
     pub jabatan: Vec<JabatanDiUnit>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DetailPegawai {
     pub pegawai: Pegawai,
     pub pangkat: String,

@@ -1,1 +1,281 @@
-fn main() {}
+//! `kinerja`: the one binary — serve the web application and API, and the operator's tools.
+
+use clap::{Parser, Subcommand};
+use kinerja_app::impor::JenisData;
+use kinerja_app::App;
+use kinerja_store::Store;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Pengelolaan kinerja ASN (PermenPANRB 6/2022)"
+)]
+struct Cli {
+    /// sqlite://PATH (default: kinerja.db in the working directory) or postgres://…
+    #[arg(long, global = true, env = "DATABASE_URL")]
+    database: Option<String>,
+    #[command(subcommand)]
+    perintah: Perintah,
+}
+
+#[derive(Subcommand)]
+enum Perintah {
+    /// Serve the web application and the JSON API.
+    Serve {
+        #[arg(long, env = "KINERJA_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Mark cookies Secure (when served behind TLS).
+        #[arg(long, env = "KINERJA_COOKIE_SECURE")]
+        cookie_secure: bool,
+    },
+    /// Apply database migrations (PostgreSQL; SQLite migrates itself on open).
+    Migrate,
+    /// Load the demo instansi and print the demo logins (harmless to repeat).
+    Demo {
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Accounts.
+    User {
+        #[command(subcommand)]
+        perintah: PerintahUser,
+    },
+    /// Import units, positions or pegawai from CSV or XLSX (validated whole; all or nothing).
+    Import {
+        /// unit, jabatan, pegawai, or organisasi (an XLSX workbook with all three sheets)
+        #[arg(long)]
+        jenis: String,
+        file: std::path::PathBuf,
+    },
+    /// Export units, positions or pegawai as CSV or XLSX.
+    Export {
+        #[arg(long)]
+        jenis: String,
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        perintah: PerintahAudit,
+    },
+}
+
+#[derive(Subcommand)]
+enum PerintahUser {
+    /// Create the administrator, or reset its password (idempotent).
+    AddAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum PerintahAudit {
+    /// Recompute the hash chain and report the first broken link.
+    Verify,
+}
+
+async fn buka(url: &Option<String>, migrasi_pg: bool) -> Result<Arc<dyn Store>, String> {
+    let url = url.clone().unwrap_or_else(|| "sqlite://kinerja.db".into());
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let s = kinerja_store_postgres::buka(&url)
+            .await
+            .map_err(|e| e.to_string())?;
+        if migrasi_pg {
+            kinerja_store_postgres::migrasi(&s)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(Arc::new(s))
+    } else {
+        Ok(Arc::new(
+            kinerja_store_sqlite::buka(&url)
+                .await
+                .map_err(|e| e.to_string())?,
+        ))
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match jalankan(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kinerja: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn jalankan(cli: Cli) -> Result<(), String> {
+    let e = |e: kinerja_app::AppError| e.to_string();
+    match cli.perintah {
+        Perintah::Serve {
+            listen,
+            cookie_secure,
+        } => {
+            let store = buka(&cli.database, false).await?;
+            let app = App::new(store);
+            app.instansi_utama().await.map_err(|err| {
+                format!("{err}; untuk PostgreSQL jalankan dahulu `kinerja migrate --database URL`")
+            })?;
+            let router = kinerja_web::router(
+                app,
+                kinerja_web::Opsi {
+                    cookie_aman: cookie_secure,
+                },
+            );
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .map_err(|err| format!("{listen}: {err}"))?;
+            tracing::info!("Kinerja siap di http://{listen}");
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let ctrl_c = tokio::signal::ctrl_c();
+                    #[cfg(unix)]
+                    {
+                        let mut term = tokio::signal::unix::signal(
+                            tokio::signal::unix::SignalKind::terminate(),
+                        )
+                        .expect("signal");
+                        tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+                    }
+                    #[cfg(not(unix))]
+                    let _ = ctrl_c.await;
+                })
+                .await
+                .map_err(|err| err.to_string())
+        }
+        Perintah::Migrate => {
+            let store = buka(&cli.database, true).await?;
+            println!("Migrasi selesai ({}).", store.backend());
+            Ok(())
+        }
+        Perintah::Demo { seed } => {
+            let mulai = Instant::now();
+            let app = App::new(buka(&cli.database, true).await?);
+            let r = app.muat_demo(seed).await.map_err(e)?;
+            let i = &r.impor;
+            println!(
+                "Instansi demo: {} ({} pegawai) dimuat dalam {:.1} detik.",
+                r.instansi,
+                r.pegawai,
+                mulai.elapsed().as_secs_f64()
+            );
+            println!(
+                "  unit {} baru/{} diubah, jabatan {} baru/{} diubah, pegawai {} baru/{} diubah, akun {} baru",
+                i.unit_baru, i.unit_diubah, i.jabatan_baru, i.jabatan_diubah, i.pegawai_baru, i.pegawai_diubah, r.akun_baru
+            );
+            println!(
+                "\nAkun demo (kata sandi semua: {}):",
+                kinerja_app::demo::PASSWORD_DEMO
+            );
+            for l in &r.logins {
+                println!(
+                    "  {:<20} {:<20} {} — {}",
+                    l.peran, l.username, l.nama, l.jabatan
+                );
+            }
+            Ok(())
+        }
+        Perintah::User {
+            perintah: PerintahUser::AddAdmin { username, password },
+        } => {
+            let app = App::new(buka(&cli.database, true).await?);
+            let a = app.tambah_admin(&username, &password).await.map_err(e)?;
+            println!("Admin '{}' siap.", a.username);
+            Ok(())
+        }
+        Perintah::Import { jenis, file } => {
+            let app = App::new(buka(&cli.database, false).await?);
+            let jenis = JenisData::dari_kode(&jenis).map_err(e)?;
+            let isi = std::fs::read(&file).map_err(|err| format!("{}: {err}", file.display()))?;
+            let p = app.pengguna_sistem().await.map_err(e)?;
+            let mulai = Instant::now();
+            match app.impor(&p, jenis, &isi).await {
+                Ok(r) => {
+                    println!(
+                        "Impor selesai dalam {:.2} detik: unit {}/{}, jabatan {}/{}, pegawai {}/{} (baru/diubah).",
+                        mulai.elapsed().as_secs_f64(), r.unit_baru, r.unit_diubah, r.jabatan_baru, r.jabatan_diubah, r.pegawai_baru, r.pegawai_diubah
+                    );
+                    Ok(())
+                }
+                Err(kinerja_app::AppError::ImporDitolak { pesan, galat }) => {
+                    for g in &galat {
+                        eprintln!(
+                            "{} baris {} kolom {}: {}",
+                            g.lembar, g.baris, g.kolom, g.pesan
+                        );
+                    }
+                    Err(pesan)
+                }
+                Err(err) => Err(err.to_string()),
+            }
+        }
+        Perintah::Export {
+            jenis,
+            format,
+            output,
+        } => {
+            let app = App::new(buka(&cli.database, false).await?);
+            let jenis = JenisData::dari_kode(&jenis).map_err(e)?;
+            let p = app.pengguna_sistem().await.map_err(e)?;
+            let b = app.ekspor(&p, jenis, format == "xlsx").await.map_err(e)?;
+            match output {
+                Some(path) => std::fs::write(&path, &b.isi)
+                    .map_err(|err| format!("{}: {err}", path.display())),
+                None => {
+                    use std::io::Write;
+                    std::io::stdout()
+                        .write_all(&b.isi)
+                        .map_err(|err| err.to_string())
+                }
+            }
+        }
+        Perintah::Audit {
+            perintah: PerintahAudit::Verify,
+        } => {
+            let store = buka(&cli.database, false).await?;
+            let h = store
+                .verifikasi_audit()
+                .await
+                .map_err(|err| err.to_string())?;
+            if h.utuh() {
+                println!(
+                    "Log audit utuh: {} entri, rantai hash tidak terputus.",
+                    h.jumlah_entri
+                );
+                Ok(())
+            } else {
+                for r in &h.rusak {
+                    println!(
+                        "RUSAK: instansi {} entri #{}: {}",
+                        r.instansi_id, r.seq, r.alasan
+                    );
+                }
+                Err(format!(
+                    "log audit tidak utuh ({} rantai rusak)",
+                    h.rusak.len()
+                ))
+            }
+        }
+    }
+}

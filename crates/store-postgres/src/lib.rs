@@ -8,7 +8,7 @@ use kinerja_store::sql::{Backend, Conn, Param, Row, SqlStore, Tx, Value};
 use kinerja_store::{StoreError, StoreResult};
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
-use sqlx::{Column, PgPool, Postgres, Row as _, Transaction, TypeInfo, ValueRef};
+use sqlx::{PgPool, Postgres, Row as _, Transaction, TypeInfo, ValueRef};
 
 const MIGRASI: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_dasar.sql"))];
 

@@ -24,7 +24,7 @@ impl Pelaku {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Instansi {
     pub id: i64,
     pub kode: String,
@@ -40,7 +40,7 @@ pub struct InstansiBaru {
     pub kota: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Unit {
     pub id: i64,
     pub kode: String,
@@ -50,7 +50,7 @@ pub struct Unit {
     pub tipe_lampiran: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Jabatan {
     pub id: i64,
     pub kode: String,
@@ -67,7 +67,7 @@ pub struct Jabatan {
     pub pemangku_non_asn: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Pegawai {
     pub id: i64,
     pub nip: Nip,
@@ -93,7 +93,7 @@ pub struct FilterPegawai {
     pub cursor: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Halaman<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
@@ -163,7 +163,7 @@ pub struct SnapshotOrganisasi {
     pub pengganti: Vec<kinerja_domain::penilai::PenggantiPenilai>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Statistik {
     pub unit: i64,
     pub jabatan: i64,

@@ -1,0 +1,92 @@
+//! Setting an installation up: the demo instansi, and the operator acting from the command line.
+
+use crate::akses::{Pengguna, KODE_INSTANSI_UTAMA};
+use crate::error::{AppError, AppResult};
+use crate::masuk::hash_password;
+use crate::{demo, App};
+use kinerja_domain::penilai::{baca_tabel_penilai, TABEL_PENILAI_BEKASI};
+use kinerja_store::{Akun, AkunBaru, InstansiBaru, Pelaku, Peran, RingkasanImpor};
+
+/// What `kinerja demo` did.
+pub struct RingkasanDemo {
+    pub instansi: String,
+    pub impor: RingkasanImpor,
+    pub akun_baru: u64,
+    pub pegawai: usize,
+    pub logins: Vec<demo::DemoLogin>,
+}
+
+impl App {
+    /// The operator on the command line: an admin of the main instansi, audited as `sistem`.
+    pub async fn pengguna_sistem(&self) -> AppResult<Pengguna> {
+        let i = self.instansi_utama().await?;
+        Ok(Pengguna {
+            akun: Akun {
+                id: 0,
+                instansi_id: i.id,
+                username: "sistem".into(),
+                password_hash: String::new(),
+                peran: Peran::Admin,
+                pegawai_id: None,
+                bahasa: "id".into(),
+            },
+            pegawai: None,
+            csrf: String::new(),
+        })
+    }
+
+    /// Load the demo instansi (Kota Bekasi's rater table, ~3,000 pegawai) with an account for
+    /// every pegawai (username = NIP) and the admin. Running it again changes nothing.
+    pub async fn muat_demo(&self, seed: u64) -> AppResult<RingkasanDemo> {
+        let sistem = Pelaku::sistem();
+        let baru = InstansiBaru {
+            kode: KODE_INSTANSI_UTAMA.into(),
+            nama: "Pemerintah Kota Bekasi (Demo)".into(),
+            kota: "Bekasi".into(),
+        };
+        let instansi = self.store.pastikan_instansi(&baru, &sistem).await?;
+        let aturan = baca_tabel_penilai(TABEL_PENILAI_BEKASI).map_err(|e| {
+            AppError::Internal(format!("tabel penilai bawaan rusak: {}", e.join("; ")))
+        })?;
+        self.store
+            .simpan_aturan_penilai(instansi.id, &aturan, &sistem)
+            .await?;
+        if self.store.profil(instansi.id, 2026).await?.is_none() {
+            self.store
+                .simpan_profil(instansi.id, 2026, &Default::default(), &sistem)
+                .await?;
+        }
+        let d = tokio::task::spawn_blocking(move || demo::bangun(seed))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let impor = self
+            .store
+            .impor_organisasi(instansi.id, &d.data, &sistem)
+            .await?;
+        // One hash for all demo accounts: hashing 3,000 passwords would take a minute.
+        let hash = hash_password(demo::PASSWORD_DEMO).await?;
+        let pegawai = self.store.semua_pegawai(instansi.id).await?;
+        let mut akun: Vec<AkunBaru> = vec![AkunBaru {
+            instansi_id: instansi.id,
+            username: "admin".into(),
+            password_hash: hash.clone(),
+            peran: Peran::Admin,
+            pegawai_id: None,
+        }];
+        akun.extend(pegawai.iter().map(|p| AkunBaru {
+            instansi_id: instansi.id,
+            username: p.nip.as_str().into(),
+            password_hash: hash.clone(),
+            peran: Peran::Pegawai,
+            pegawai_id: Some(p.id),
+        }));
+        let akun_baru = self.store.simpan_akun_massal(&akun, &sistem).await?;
+        Ok(RingkasanDemo {
+            instansi: instansi.nama,
+            impor,
+            akun_baru,
+            pegawai: pegawai.len(),
+            logins: d.logins,
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! Turning use-case errors into HTTP answers: JSON for the API, a page for the browser.
+
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use kinerja_app::AppError;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// An API error: `{"error": {"code", "message", "fields"}}` with the status of `api.md`.
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        if let AppError::Internal(detail) = &e {
+            tracing::error!(%detail, "internal error");
+        }
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body =
+            json!({"error": {"code": e.kode(), "message": e.to_string(), "fields": e.bidang()}});
+        (status, Json(body)).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<Json<T>, ApiError>;
+
+/// A JSON body whose faults are answered in Bahasa Indonesia: 400 for malformed JSON, 422 naming
+/// the field for a wrong value (unknown enum, wrong type, missing field).
+pub struct JsonMasuk<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonMasuk<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(e) => return Err(salah(format!("badan permintaan tidak terbaca: {e}"))),
+        };
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(salah("badan permintaan kosong; kirim JSON".into()));
+        }
+        let v: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| salah(format!("JSON tidak sah: {e}")))?;
+        serde_path_to_error::deserialize(v)
+            .map(JsonMasuk)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let bidang = if path == "." {
+                    "body".to_string()
+                } else {
+                    path
+                };
+                ApiError(AppError::bidang_tidak_valid(
+                    &bidang,
+                    terjemah_serde(&e.into_inner().to_string()),
+                ))
+            })
+    }
+}
+
+fn salah(pesan: String) -> ApiError {
+    ApiError(AppError::PermintaanSalah {
+        pesan,
+        bidang: BTreeMap::new(),
+    })
+}
+
+/// serde's English messages, said in Bahasa Indonesia where they are common.
+fn terjemah_serde(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return format!("bidang wajib {rest} tidak ada");
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        return format!("jenis nilai salah: {rest}");
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        return format!("bidang tidak dikenal {rest}");
+    }
+    m.to_string()
+}

@@ -1,0 +1,98 @@
+//! The UI's words: one catalogue per language (`i18n/id.txt`, `i18n/en.txt`), Bahasa Indonesia
+//! first. A key missing from a catalogue falls back to Indonesian; a test keeps both complete.
+
+use std::collections::HashMap;
+
+#[derive(Debug)]
+pub struct Katalog {
+    bahasa: HashMap<&'static str, HashMap<String, String>>,
+}
+
+pub const BAHASA: &[(&str, &str)] = &[
+    ("id", include_str!("../i18n/id.txt")),
+    ("en", include_str!("../i18n/en.txt")),
+];
+
+fn baca(teks: &str) -> HashMap<String, String> {
+    teks.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+impl Default for Katalog {
+    fn default() -> Self {
+        Katalog {
+            bahasa: BAHASA.iter().map(|(b, t)| (*b, baca(t))).collect(),
+        }
+    }
+}
+
+impl Katalog {
+    /// The text for `kunci` in `bahasa` (falling back to Indonesian, then to the key itself).
+    pub fn t<'a>(&'a self, bahasa: &str, kunci: &'a str) -> &'a str {
+        self.bahasa
+            .get(bahasa)
+            .and_then(|m| m.get(kunci))
+            .or_else(|| self.bahasa.get("id").and_then(|m| m.get(kunci)))
+            .map(String::as_str)
+            .unwrap_or(kunci)
+    }
+
+    pub fn kunci(&self, bahasa: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .bahasa
+            .get(bahasa)
+            .map(|m| m.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+}
+
+/// `id` or `en`; anything else is Indonesian.
+pub fn normal(b: &str) -> &'static str {
+    if b == "en" {
+        "en"
+    } else {
+        "id"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kedua_katalog_memuat_kunci_yang_sama() {
+        let k = Katalog::default();
+        assert_eq!(k.kunci("id"), k.kunci("en"));
+        assert!(k.kunci("id").len() > 50);
+    }
+
+    #[test]
+    fn setiap_kunci_di_templat_ada_di_katalog() {
+        let k = Katalog::default();
+        let kunci: std::collections::HashSet<&str> = k.kunci("id").into_iter().collect();
+        let re = ["t(\"", "t('"];
+        for (nama, isi) in crate::tampilan::TEMPLAT {
+            for pola in re {
+                for bagian in isi.split(pola).skip(1) {
+                    let key: String = bagian
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+                        .collect();
+                    if key.ends_with('.') {
+                        continue; // composed keys such as "penilai." ~ label
+                    }
+                    assert!(
+                        kunci.contains(key.as_str()),
+                        "{nama}: kunci '{key}' tidak ada di katalog"
+                    );
+                }
+            }
+        }
+    }
+}

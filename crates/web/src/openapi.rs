@@ -1,0 +1,35 @@
+//! The OpenAPI document, generated from the handlers and types, served at `/api/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+struct Bearer;
+
+impl Modify for Bearer {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let c = openapi.components.get_or_insert_with(Default::default);
+        c.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Kinerja API", description = "Pengelolaan kinerja ASN (PermenPANRB 6/2022). Errors: {\"error\": {\"code\", \"message\", \"fields\"}}."),
+    paths(
+        crate::api::login, crate::api::logout, crate::api::me,
+        crate::api::rules_predikat, crate::api::rules_distribusi, crate::api::rules_tugas_belajar, crate::api::rules_angka_kredit,
+        crate::api::daftar_unit, crate::api::detail_unit, crate::api::daftar_pegawai, crate::api::detail_pegawai,
+        crate::api::penilai, crate::api::tetapkan_penilai, crate::api::hapus_penilai, crate::api::impor, crate::api::ekspor,
+    ),
+    modifiers(&Bearer),
+    security(("bearer" = [])),
+)]
+pub struct Dokumen;
+
+pub async fn dokumen() -> Json<utoipa::openapi::OpenApi> {
+    Json(Dokumen::openapi())
+}
