@@ -641,7 +641,7 @@ fn validasi(lembar: &[Lembar], ada: &Ada) -> Result<DataOrganisasi, Vec<GalatImp
 
 /// Order units parents first; the kode of a unit caught in a cycle is the error.
 fn urutkan_unit(
-    unit: &mut Vec<UnitImpor>,
+    unit: &mut [UnitImpor],
     ada: &HashMap<String, Option<String>>,
 ) -> Result<(), String> {
     let induk: HashMap<String, Option<String>> = ada
@@ -664,15 +664,14 @@ fn urutkan_unit(
             jalur.push(k.clone());
             cur = induk.get(&k).cloned().flatten();
         }
-        let mut d = jalur
+        let d = jalur
             .last()
             .and_then(|k| induk.get(k).cloned().flatten())
             .and_then(|k| dalam.get(&k).copied())
             .map(|d| d + 1)
             .unwrap_or(0);
-        for k in jalur.into_iter().rev() {
-            dalam.insert(k, d);
-            d += 1;
+        for (i, k) in jalur.into_iter().rev().enumerate() {
+            dalam.insert(k, d + i);
         }
     }
     unit.sort_by_key(|u| dalam.get(&u.kode).copied().unwrap_or(0));
@@ -821,10 +820,9 @@ impl App {
         let mut out = Vec::new();
         let semua = jenis == JenisData::Organisasi;
         if semua || jenis == JenisData::Unit {
-            let mut unit: Vec<&kinerja_store::Unit> = snap.unit.iter().collect();
             // Parents before children, so the file imports back in order.
-            let ada: HashMap<String, Option<String>> = HashMap::new();
-            let mut imp: Vec<UnitImpor> = unit
+            let mut imp: Vec<UnitImpor> = snap
+                .unit
                 .iter()
                 .map(|u| UnitImpor {
                     kode: u.kode.clone(),
@@ -836,9 +834,8 @@ impl App {
                     tipe_lampiran: u.tipe_lampiran.clone(),
                 })
                 .collect();
-            urutkan_unit(&mut imp, &ada)
+            urutkan_unit(&mut imp, &HashMap::new())
                 .map_err(|k| AppError::Internal(format!("siklus unit {k}")))?;
-            unit.clear();
             out.push((
                 JenisData::Unit,
                 imp.into_iter()

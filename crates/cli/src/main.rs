@@ -31,6 +31,9 @@ enum Perintah {
         /// Mark cookies Secure (when served behind TLS).
         #[arg(long, env = "KINERJA_COOKIE_SECURE")]
         cookie_secure: bool,
+        /// Load the demo instansi first (as `kinerja demo`) and print its logins.
+        #[arg(long)]
+        demo: bool,
     },
     /// Apply database migrations (PostgreSQL; SQLite migrates itself on open).
     Migrate,
@@ -131,9 +134,13 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
         Perintah::Serve {
             listen,
             cookie_secure,
+            demo,
         } => {
-            let store = buka(&cli.database, false).await?;
+            let store = buka(&cli.database, demo).await?;
             let app = App::new(store);
+            if demo {
+                muat_demo(&app, 2026).await?;
+            }
             app.instansi_utama().await.map_err(|err| {
                 format!("{err}; untuk PostgreSQL jalankan dahulu `kinerja migrate --database URL`")
             })?;
@@ -170,31 +177,8 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Perintah::Demo { seed } => {
-            let mulai = Instant::now();
             let app = App::new(buka(&cli.database, true).await?);
-            let r = app.muat_demo(seed).await.map_err(e)?;
-            let i = &r.impor;
-            println!(
-                "Instansi demo: {} ({} pegawai) dimuat dalam {:.1} detik.",
-                r.instansi,
-                r.pegawai,
-                mulai.elapsed().as_secs_f64()
-            );
-            println!(
-                "  unit {} baru/{} diubah, jabatan {} baru/{} diubah, pegawai {} baru/{} diubah, akun {} baru",
-                i.unit_baru, i.unit_diubah, i.jabatan_baru, i.jabatan_diubah, i.pegawai_baru, i.pegawai_diubah, r.akun_baru
-            );
-            println!(
-                "\nAkun demo (kata sandi semua: {}):",
-                kinerja_app::demo::PASSWORD_DEMO
-            );
-            for l in &r.logins {
-                println!(
-                    "  {:<20} {:<20} {} — {}",
-                    l.peran, l.username, l.nama, l.jabatan
-                );
-            }
-            Ok(())
+            muat_demo(&app, seed).await
         }
         Perintah::User {
             perintah: PerintahUser::AddAdmin { username, password },
@@ -278,4 +262,32 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             }
         }
     }
+}
+
+/// Load the demo instansi and print what was loaded and the demo logins.
+async fn muat_demo(app: &App, seed: u64) -> Result<(), String> {
+    let mulai = Instant::now();
+    let r = app.muat_demo(seed).await.map_err(|e| e.to_string())?;
+    let i = &r.impor;
+    println!(
+        "Instansi demo: {} ({} pegawai) dimuat dalam {:.1} detik.",
+        r.instansi,
+        r.pegawai,
+        mulai.elapsed().as_secs_f64()
+    );
+    println!(
+        "  unit {} baru/{} diubah, jabatan {} baru/{} diubah, pegawai {} baru/{} diubah, akun {} baru",
+        i.unit_baru, i.unit_diubah, i.jabatan_baru, i.jabatan_diubah, i.pegawai_baru, i.pegawai_diubah, r.akun_baru
+    );
+    println!(
+        "\nAkun demo (kata sandi semua: {}):",
+        kinerja_app::demo::PASSWORD_DEMO
+    );
+    for l in &r.logins {
+        println!(
+            "  {:<20} {:<20} {} — {}",
+            l.peran, l.username, l.nama, l.jabatan
+        );
+    }
+    Ok(())
 }

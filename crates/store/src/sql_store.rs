@@ -28,12 +28,21 @@ impl<B: Backend> SqlStore<B> {
     }
 }
 
+/// One change to record: action, entity, entity id, before and after (JSON).
+struct Perubahan {
+    aksi: String,
+    entitas: String,
+    id: String,
+    sebelum: Option<String>,
+    sesudah: Option<String>,
+}
+
 /// Audit entries gathered during a transaction and chained onto the instansi's log before commit.
 struct JejakAudit<'a> {
     instansi_id: i64,
     pelaku: &'a Pelaku,
     waktu: DateTime<Utc>,
-    entri: Vec<(String, String, String, Option<String>, Option<String>)>,
+    entri: Vec<Perubahan>,
 }
 
 impl<'a> JejakAudit<'a> {
@@ -55,13 +64,13 @@ impl<'a> JejakAudit<'a> {
         sesudah: Option<&S>,
     ) {
         let json = |v: Option<&S>| v.map(|v| serde_json::to_string(v).unwrap_or_default());
-        self.entri.push((
-            aksi.into(),
-            entitas.into(),
-            id.to_string(),
-            json(sebelum),
-            json(sesudah),
-        ));
+        self.entri.push(Perubahan {
+            aksi: aksi.into(),
+            entitas: entitas.into(),
+            id: id.to_string(),
+            sebelum: json(sebelum),
+            sesudah: json(sesudah),
+        });
     }
 
     async fn tulis<T: Tx>(self, tx: &mut T) -> StoreResult<()> {
@@ -79,7 +88,14 @@ impl<'a> JejakAudit<'a> {
             Some(r) => (r.i64(0)?, r.text(1)?),
             None => (0, HASH_AWAL.to_string()),
         };
-        for (aksi, entitas, id, sebelum, sesudah) in self.entri {
+        for Perubahan {
+            aksi,
+            entitas,
+            id,
+            sebelum,
+            sesudah,
+        } in self.entri
+        {
             seq += 1;
             let hash = audit::hitung_hash(
                 self.instansi_id,

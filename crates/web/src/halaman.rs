@@ -127,21 +127,21 @@ impl Sesi {
         )
     }
 
-    fn wajib(&self) -> Result<&Pengguna, Response> {
+    fn wajib(&self) -> Result<&Pengguna, Box<Response>> {
         self.pengguna
             .as_ref()
-            .ok_or_else(|| Redirect::to("/masuk").into_response())
+            .ok_or_else(|| Box::new(Redirect::to("/masuk").into_response()))
     }
 
     /// A state-changing form must carry the session's CSRF token.
-    fn wajib_csrf(&self, csrf: &str) -> Result<&Pengguna, Response> {
+    fn wajib_csrf(&self, csrf: &str) -> Result<&Pengguna, Box<Response>> {
         let p = self.wajib()?;
         if !csrf.is_empty() && csrf.len() == p.csrf.len() && csrf == p.csrf {
             Ok(p)
         } else {
-            Err(self.galat(AppError::Dilarang(
+            Err(Box::new(self.galat(AppError::Dilarang(
                 "Formulir kedaluwarsa atau tidak sah (token CSRF); muat ulang halaman".into(),
-            )))
+            ))))
         }
     }
 }
@@ -159,7 +159,7 @@ macro_rules! wajib {
     ($r:expr) => {
         match $r {
             Ok(v) => v,
-            Err(resp) => return resp,
+            Err(resp) => return *resp,
         }
     };
 }
