@@ -285,11 +285,17 @@ fn baca_berkas(
     }
 }
 
-fn kode_sah(s: &str) -> bool {
-    !s.is_empty()
+/// A unit or position kode: letters, digits and `-_./`, at most 64.
+fn kode_sah(s: &str) -> Result<(), String> {
+    let sah = !s.is_empty()
         && s.len() <= 64
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    if sah {
+        Ok(())
+    } else {
+        Err("kode wajib diisi: huruf, angka, '-', '_', '.', '/' (paling banyak 64)".into())
+    }
 }
 
 /// What is already in the database, for references.
@@ -324,14 +330,8 @@ fn validasi(lembar: &[Lembar], ada: &Ada) -> Result<DataOrganisasi, Vec<GalatImp
             match l.jenis {
                 JenisData::Unit => {
                     let kode = teks("kode").unwrap_or_default();
-                    if !kode_sah(&kode) {
-                        g(
-                            l,
-                            nomor,
-                            "kode",
-                            "kode wajib diisi: huruf, angka, '-', '_', '.', '/' (paling banyak 64)"
-                                .into(),
-                        );
+                    if let Err(pesan) = kode_sah(&kode) {
+                        g(l, nomor, "kode", pesan);
                     } else if unit_baris.insert(kode.clone(), nomor).is_some() {
                         g(
                             l,
@@ -366,14 +366,8 @@ fn validasi(lembar: &[Lembar], ada: &Ada) -> Result<DataOrganisasi, Vec<GalatImp
                 }
                 JenisData::Jabatan => {
                     let kode = teks("kode").unwrap_or_default();
-                    if !kode_sah(&kode) {
-                        g(
-                            l,
-                            nomor,
-                            "kode",
-                            "kode wajib diisi: huruf, angka, '-', '_', '.', '/' (paling banyak 64)"
-                                .into(),
-                        );
+                    if let Err(pesan) = kode_sah(&kode) {
+                        g(l, nomor, "kode", pesan);
                     }
                     let nama = teks("nama").unwrap_or_default();
                     if nama.is_empty() {

@@ -219,6 +219,17 @@ pub struct DetailPegawai {
 }
 
 impl App {
+    /// Pegawai by id, for looking up the people a view names.
+    async fn peta_pegawai(&self, inst: i64, ids: &[i64]) -> AppResult<HashMap<i64, Pegawai>> {
+        Ok(self
+            .store
+            .pegawai_by_ids(inst, ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect())
+    }
+
     /// The resolved organisation of the instansi, rebuilt when it has changed.
     pub async fn organisasi(&self, instansi_id: i64) -> AppResult<Arc<IndeksOrganisasi>> {
         let versi = self.store.versi_organisasi(instansi_id).await?;
@@ -308,13 +319,7 @@ impl App {
             ids.extend(j.plt_pegawai_id);
             ids.extend(j.plh_pegawai_id);
         }
-        let pegawai: HashMap<i64, Pegawai> = self
-            .store
-            .pegawai_by_ids(inst, &ids)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+        let pegawai = self.peta_pegawai(inst, &ids).await?;
         let ambil = |id: Option<i64>| id.and_then(|i| pegawai.get(&i).cloned());
         let jabatan = jabatan
             .into_iter()
@@ -444,13 +449,7 @@ impl App {
             .iter()
             .filter_map(|x| x.as_ref().and_then(|x| x.pegawai_id))
             .collect();
-        let orang: HashMap<i64, Pegawai> = self
-            .store
-            .pegawai_by_ids(inst, &ids)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+        let orang = self.peta_pegawai(inst, &ids).await?;
         let lihat = |x: &Option<Penilai>| -> Option<OrangPenilai> {
             let x = x.as_ref()?;
             let jab = x.jabatan_id.and_then(|j| org.jabatan.get(&j));

@@ -756,7 +756,7 @@ impl Organisasi {
         if let Cara::Unit(u) = cara {
             let tempat = u.map_or_else(|| "instansi".to_string(), |u| self.nama_unit(u));
             s.push_str(&format!(
-                "; {judul} bukan atasan dalam rantai hierarki, ditemukan sebagai satu-satunya jabatan tersebut di {tempat}"
+                "; {judul} berada di luar garis atasan langsung dan merupakan satu-satunya jabatan itu di {tempat}"
             ));
         }
         s

@@ -4,11 +4,10 @@
 //! instansi's audit chain are serialised with a transaction-scoped advisory lock.
 
 use async_trait::async_trait;
-use kinerja_store::sql::{Backend, Conn, Param, Row, SqlStore, Tx, Value};
-use kinerja_store::{StoreError, StoreResult};
-use sqlx::pool::PoolConnection;
+use kinerja_store::sql::{Backend, Param, Row, SqlStore, Tx, Value};
+use kinerja_store::StoreResult;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
-use sqlx::{PgPool, Postgres, Row as _, Transaction, TypeInfo, ValueRef};
+use sqlx::{PgPool, Postgres, Row as _, TypeInfo, ValueRef};
 
 const MIGRASI: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_dasar.sql"))];
 
@@ -74,15 +73,6 @@ impl PostgresBackend {
     }
 }
 
-fn galat(e: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(d) = &e {
-        if d.is_unique_violation() || d.is_foreign_key_violation() || d.is_check_violation() {
-            return StoreError::Konflik(d.message().to_string());
-        }
-    }
-    StoreError::Basis(e.to_string())
-}
-
 fn ikat<'q>(
     mut q: sqlx::query::Query<'q, Postgres, PgArguments>,
     params: Vec<Param>,
@@ -125,43 +115,7 @@ fn baris(r: &PgRow) -> StoreResult<Row> {
     Ok(Row(out))
 }
 
-macro_rules! conn_impl {
-    ($t:ty) => {
-        #[async_trait]
-        impl Conn for $t {
-            async fn execute(&mut self, sql: &str, params: Vec<Param>) -> StoreResult<u64> {
-                let r = ikat(sqlx::query(sql), params)
-                    .execute(&mut **self.inner())
-                    .await
-                    .map_err(galat)?;
-                Ok(r.rows_affected())
-            }
-            async fn fetch(&mut self, sql: &str, params: Vec<Param>) -> StoreResult<Vec<Row>> {
-                let rows = ikat(sqlx::query(sql), params)
-                    .fetch_all(&mut **self.inner())
-                    .await
-                    .map_err(galat)?;
-                rows.iter().map(baris).collect()
-            }
-        }
-    };
-}
-
-pub struct Baca(PoolConnection<Postgres>);
-pub struct Tulis(Transaction<'static, Postgres>);
-
-impl Baca {
-    fn inner(&mut self) -> &mut PoolConnection<Postgres> {
-        &mut self.0
-    }
-}
-impl Tulis {
-    fn inner(&mut self) -> &mut Transaction<'static, Postgres> {
-        &mut self.0
-    }
-}
-conn_impl!(Baca);
-conn_impl!(Tulis);
+kinerja_store::sqlx_backend!(Postgres);
 
 #[async_trait]
 impl Tx for Tulis {

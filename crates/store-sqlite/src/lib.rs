@@ -4,13 +4,12 @@
 //! of readers, `busy_timeout` for other processes, foreign keys on. Migrations are applied on open.
 
 use async_trait::async_trait;
-use kinerja_store::sql::{waktu_teks, Backend, Conn, Param, Row, SqlStore, Tx, Value};
-use kinerja_store::{StoreError, StoreResult};
-use sqlx::pool::PoolConnection;
+use kinerja_store::sql::{waktu_teks, Backend, Param, Row, SqlStore, Tx, Value};
+use kinerja_store::StoreResult;
 use sqlx::sqlite::{
     SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Row as _, Sqlite, SqlitePool, Transaction, TypeInfo, ValueRef};
+use sqlx::{Row as _, Sqlite, SqlitePool, TypeInfo, ValueRef};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -90,15 +89,6 @@ impl SqliteBackend {
     }
 }
 
-fn galat(e: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(d) = &e {
-        if d.is_unique_violation() || d.is_foreign_key_violation() || d.is_check_violation() {
-            return StoreError::Konflik(d.message().to_string());
-        }
-    }
-    StoreError::Basis(e.to_string())
-}
-
 fn ikat<'q>(
     mut q: sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>,
     params: Vec<Param>,
@@ -135,43 +125,7 @@ fn baris(r: &sqlx::sqlite::SqliteRow) -> StoreResult<Row> {
     Ok(Row(out))
 }
 
-macro_rules! conn_impl {
-    ($t:ty) => {
-        #[async_trait]
-        impl Conn for $t {
-            async fn execute(&mut self, sql: &str, params: Vec<Param>) -> StoreResult<u64> {
-                let r = ikat(sqlx::query(sql), params)
-                    .execute(&mut **self.inner())
-                    .await
-                    .map_err(galat)?;
-                Ok(r.rows_affected())
-            }
-            async fn fetch(&mut self, sql: &str, params: Vec<Param>) -> StoreResult<Vec<Row>> {
-                let rows = ikat(sqlx::query(sql), params)
-                    .fetch_all(&mut **self.inner())
-                    .await
-                    .map_err(galat)?;
-                rows.iter().map(baris).collect()
-            }
-        }
-    };
-}
-
-pub struct Baca(PoolConnection<Sqlite>);
-pub struct Tulis(Transaction<'static, Sqlite>);
-
-impl Baca {
-    fn inner(&mut self) -> &mut PoolConnection<Sqlite> {
-        &mut self.0
-    }
-}
-impl Tulis {
-    fn inner(&mut self) -> &mut Transaction<'static, Sqlite> {
-        &mut self.0
-    }
-}
-conn_impl!(Baca);
-conn_impl!(Tulis);
+kinerja_store::sqlx_backend!(Sqlite);
 
 #[async_trait]
 impl Tx for Tulis {

@@ -185,3 +185,42 @@ pub trait Backend: Send + Sync + 'static {
     async fn read(&self) -> StoreResult<Self::Read>;
     async fn begin(&self) -> StoreResult<Self::Tx>;
 }
+
+/// The connection plumbing every sqlx backend shares, expanded in each backend crate: `galat`
+/// (sqlx error → [`StoreError`], constraint violations as conflicts), a pooled reader `Baca`, a
+/// write transaction `Tulis`, and their [`Conn`] impls over the crate's own `ikat` (bind
+/// parameters) and `baris` (decode a row) functions.
+#[macro_export]
+macro_rules! sqlx_backend {
+    ($db:ty) => {
+        fn galat(e: sqlx::Error) -> $crate::StoreError {
+            if let sqlx::Error::Database(d) = &e {
+                if d.is_unique_violation() || d.is_foreign_key_violation() || d.is_check_violation() {
+                    return $crate::StoreError::Konflik(d.message().to_string());
+                }
+            }
+            $crate::StoreError::Basis(e.to_string())
+        }
+
+        /// A pooled connection for reads.
+        pub struct Baca(sqlx::pool::PoolConnection<$db>);
+        /// A write transaction; dropped without commit, it rolls back.
+        pub struct Tulis(sqlx::Transaction<'static, $db>);
+
+        $crate::sqlx_backend!(@conn Baca);
+        $crate::sqlx_backend!(@conn Tulis);
+    };
+    (@conn $t:ident) => {
+        #[async_trait::async_trait]
+        impl $crate::sql::Conn for $t {
+            async fn execute(&mut self, sql: &str, params: Vec<$crate::sql::Param>) -> $crate::StoreResult<u64> {
+                let r = ikat(sqlx::query(sql), params).execute(&mut *self.0).await.map_err(galat)?;
+                Ok(r.rows_affected())
+            }
+            async fn fetch(&mut self, sql: &str, params: Vec<$crate::sql::Param>) -> $crate::StoreResult<Vec<$crate::sql::Row>> {
+                let rows = ikat(sqlx::query(sql), params).fetch_all(&mut *self.0).await.map_err(galat)?;
+                rows.iter().map(baris).collect()
+            }
+        }
+    };
+}

@@ -586,22 +586,10 @@ impl<B: Backend> Store for SqlStore<B> {
             .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
             .collect::<StoreResult<_>>()?;
         let aturan = c
-            .fetch(
-                "SELECT tipe_unit, posisi, pejabat_penilai, atasan_pejabat_penilai, keterangan FROM aturan_penilai \
-                 WHERE instansi_id = $1 ORDER BY urutan",
-                params![instansi_id],
-            )
+            .fetch(ATURAN_SELECT, params![instansi_id])
             .await?
             .iter()
-            .map(|r| {
-                Ok(AturanPenilai {
-                    tipe_unit: r.text(0)?,
-                    posisi: r.text(1)?,
-                    pejabat_penilai: r.text(2)?,
-                    atasan_pejabat_penilai: r.text(3)?,
-                    keterangan: r.text(4)?,
-                })
-            })
+            .map(aturan_dari)
             .collect::<StoreResult<_>>()?;
         let pengganti = c
             .fetch(
@@ -788,21 +776,10 @@ impl<B: Backend> Store for SqlStore<B> {
     ) -> StoreResult<()> {
         let mut tx = self.b.begin().await?;
         let lama: Vec<AturanPenilai> = tx
-            .fetch(
-                "SELECT tipe_unit, posisi, pejabat_penilai, atasan_pejabat_penilai, keterangan FROM aturan_penilai WHERE instansi_id = $1 ORDER BY urutan",
-                params![instansi_id],
-            )
+            .fetch(ATURAN_SELECT, params![instansi_id])
             .await?
             .iter()
-            .map(|r| {
-                Ok(AturanPenilai {
-                    tipe_unit: r.text(0)?,
-                    posisi: r.text(1)?,
-                    pejabat_penilai: r.text(2)?,
-                    atasan_pejabat_penilai: r.text(3)?,
-                    keterangan: r.text(4)?,
-                })
-            })
+            .map(aturan_dari)
             .collect::<StoreResult<_>>()?;
         if lama.as_slice() == aturan {
             return Ok(());
@@ -1154,6 +1131,19 @@ impl<B: Backend> Store for SqlStore<B> {
             .collect::<StoreResult<Vec<_>>>()?;
         Ok(audit::verifikasi(entri))
     }
+}
+
+const ATURAN_SELECT: &str = "SELECT tipe_unit, posisi, pejabat_penilai, atasan_pejabat_penilai, keterangan FROM aturan_penilai \
+     WHERE instansi_id = $1 ORDER BY urutan";
+
+fn aturan_dari(r: &Row) -> StoreResult<AturanPenilai> {
+    Ok(AturanPenilai {
+        tipe_unit: r.text(0)?,
+        posisi: r.text(1)?,
+        pejabat_penilai: r.text(2)?,
+        atasan_pejabat_penilai: r.text(3)?,
+        keterangan: r.text(4)?,
+    })
 }
 
 const AUDIT_SELECT: &str = "SELECT instansi_id, seq, waktu, pelaku, aksi, entitas, entitas_id, sebelum, sesudah, hash_sebelumnya, hash FROM audit_log";

@@ -499,8 +499,9 @@ async fn kalkulator(s: Sesi, Query(q): Query<HashMap<String, String>>) -> Respon
                         s.t("kalkulator.hasil.modus"),
                         d.modus.label()
                     );
+                    let kelas = if d.sesuai_pedoman { "" } else { "peringatan" };
                     dist = Some(Value::from_serialize(&d));
-                    context! { alat => "distribusi", teks }
+                    context! { alat => "distribusi", teks, kelas }
                 }
                 Err(e) => hasil_galat(e),
             };

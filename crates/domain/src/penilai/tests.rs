@@ -763,8 +763,8 @@ fn kepala_bidang_dinilai_kepala_dinas_atasan_sekda() {
     assert_eq!(
         a.keterangan,
         "Lampiran II DINAS: atasan pejabat penilai bagi Kepala Bidang adalah Sekretaris Daerah; \
-         Sekretaris Daerah bukan atasan dalam rantai hierarki, ditemukan sebagai satu-satunya \
-         jabatan tersebut di Pemerintah Kota Bekasi"
+         Sekretaris Daerah berada di luar garis atasan langsung dan merupakan satu-satunya \
+         jabatan itu di Pemerintah Kota Bekasi"
     );
 }
 
@@ -993,7 +993,7 @@ fn kepala_sekolah_dengan_atasan_langsung_kepala_dinas() {
     let p = hasil(&o, KEPSEK_SD).pejabat_penilai.unwrap();
     assert!(
         p.keterangan
-            .contains("ditemukan sebagai satu-satunya jabatan tersebut di Dinas Pendidikan"),
+            .contains("merupakan satu-satunya jabatan itu di Dinas Pendidikan"),
         "{}",
         p.keterangan
     );
