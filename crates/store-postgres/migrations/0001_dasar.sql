@@ -93,6 +93,7 @@ CREATE TABLE akun (
 
 CREATE TABLE sesi (
     token_hash TEXT PRIMARY KEY,
+    instansi_id BIGINT NOT NULL REFERENCES instansi(id),
     akun_id BIGINT NOT NULL REFERENCES akun(id),
     jenis TEXT NOT NULL CHECK (jenis IN ('cookie', 'bearer')),
     csrf TEXT NOT NULL,

@@ -93,6 +93,7 @@ CREATE TABLE akun (
 
 CREATE TABLE sesi (
     token_hash TEXT PRIMARY KEY,
+    instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     akun_id INTEGER NOT NULL REFERENCES akun(id),
     jenis TEXT NOT NULL CHECK (jenis IN ('cookie', 'bearer')),
     csrf TEXT NOT NULL,

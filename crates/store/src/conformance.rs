@@ -480,6 +480,17 @@ async fn akun_dan_sesi(store: &dyn Store, inst: i64) {
         .await
         .expect_err("duplicate token");
     assert!(matches!(dup, StoreError::Konflik(_)), "{dup:?}");
+    let tanpa_akun = SesiBaru {
+        akun_id: a.id + 999,
+        ..sesi("t9", now + Duration::hours(1))
+    };
+    assert!(
+        matches!(
+            store.buat_sesi(&tanpa_akun).await,
+            Err(StoreError::TidakDitemukan(_))
+        ),
+        "a session needs an account"
+    );
     let (s, akun) = store
         .sesi_aktif("t1", Utc::now())
         .await

@@ -1057,11 +1057,15 @@ impl<B: Backend> Store for SqlStore<B> {
 
     async fn buat_sesi(&self, s: &SesiBaru) -> StoreResult<()> {
         let mut tx = self.b.begin().await?;
-        tx.execute(
-            "INSERT INTO sesi (token_hash, akun_id, jenis, csrf, dibuat, kedaluwarsa, dicabut) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        let n = tx.execute(
+            "INSERT INTO sesi (token_hash, instansi_id, akun_id, jenis, csrf, dibuat, kedaluwarsa, dicabut) \
+             SELECT $1, instansi_id, $2, $3, $4, $5, $6, $7 FROM akun WHERE id = $2",
             params![&s.token_hash, s.akun_id, &s.jenis, &s.csrf, s.dibuat, s.kedaluwarsa, false],
         )
         .await?;
+        if n != 1 {
+            return Err(StoreError::TidakDitemukan(format!("akun {}", s.akun_id)));
+        }
         tx.commit().await
     }
 
