@@ -389,9 +389,18 @@ impl App {
             Ok(v) => (Some(v), None),
             Err(e) => (None, Some(e)),
         };
-        let ids = org.dinilai.get(&peg.id).cloned().unwrap_or_default();
-        let mut dinilai = self.store.pegawai_by_ids(p.instansi_id(), &ids).await?;
-        dinilai.sort_by(|a, b| a.nama.cmp(&b.nama));
+        // A pegawai's team is shown to an admin, to the pegawai, and to those above them; not to
+        // the team's own members looking at their rater.
+        let hubungan = org.hubungan(p.pegawai_id(), peg.id);
+        let dinilai = if p.admin()
+            || matches!(
+                hubungan,
+                Hubungan::Diri | Hubungan::PejabatPenilai | Hubungan::AtasanPejabatPenilai
+            ) {
+            self.tim(p.instansi_id(), &org, peg.id).await?
+        } else {
+            Vec::new()
+        };
         Ok(DetailPegawai {
             pangkat: peg.golongan.label(),
             jalur_unit: peg
@@ -419,8 +428,18 @@ impl App {
             return Ok(Vec::new());
         };
         let org = self.organisasi(p.instansi_id()).await?;
-        let ids = org.dinilai.get(&saya).cloned().unwrap_or_default();
-        let mut v = self.store.pegawai_by_ids(p.instansi_id(), &ids).await?;
+        self.tim(p.instansi_id(), &org, saya).await
+    }
+
+    /// The pegawai whom `penilai` rates, by name.
+    async fn tim(
+        &self,
+        inst: i64,
+        org: &IndeksOrganisasi,
+        penilai: i64,
+    ) -> AppResult<Vec<Pegawai>> {
+        let ids = org.dinilai.get(&penilai).cloned().unwrap_or_default();
+        let mut v = self.store.pegawai_by_ids(inst, &ids).await?;
         v.sort_by(|a, b| a.nama.cmp(&b.nama));
         Ok(v)
     }

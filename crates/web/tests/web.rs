@@ -558,6 +558,15 @@ async fn akses(u: &Uji) {
         "one's own rater"
     );
     let r = u
+        .get(&format!("/api/v1/pegawai/{kasi}"), Some(&t_jf))
+        .await
+        .json();
+    assert_eq!(
+        r["dinilai"],
+        json!([]),
+        "a team member does not see the rater's team through the rater"
+    );
+    let r = u
         .get(&format!("/api/v1/pegawai/{kasi}"), Some(&t_kasi))
         .await
         .json();
