@@ -103,19 +103,7 @@ pub fn hitung_tugas_belajar(
     };
     let pt = akr("akreditasi_pt", akreditasi_pt);
     let prodi = akr("akreditasi_prodi", akreditasi_prodi);
-    let ipk = match ipk.map(str::trim).filter(|s| !s.is_empty()) {
-        None => {
-            g.insert("ipk".into(), "ipk wajib diisi".into());
-            None
-        }
-        Some(s) => match Ipk::parse(s) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                g.insert("ipk".into(), e.to_string());
-                None
-            }
-        },
-    };
+    let ipk: Option<Ipk> = wajib(&mut g, "ipk", ipk);
     let (jp, lk, ipk) = match (jp, lk, ipk) {
         (Some(a), Some(b), Some(c)) if g.is_empty() => (a, b, c),
         _ => return Err(AppError::tidak_valid(g)),
