@@ -1,10 +1,10 @@
-//! The Store conformance suite on a real PostgreSQL, in a fresh database created for the run.
+//! The Store conformance suite on a real PostgreSQL: each scenario in a fresh database.
 //!
 //! The server is `KINERJA_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/test`). Without
-//! a reachable server the test is skipped with a message, unless `CI=true`, where it fails.
+//! a reachable server the tests are skipped with a message, unless `CI=true`, where they fail.
 
 use async_trait::async_trait;
-use kinerja_store::conformance::{jalankan, SqlMentah};
+use kinerja_store::conformance::{jalankan, SqlMentah, SKENARIO};
 use kinerja_store::StoreError;
 use kinerja_store_postgres::uji::DatabaseUji;
 use kinerja_store_postgres::PostgresStore;
@@ -18,9 +18,8 @@ impl SqlMentah for Mentah<'_> {
     }
 }
 
-#[tokio::test]
-async fn conformance_postgres() {
-    let Some(db) = DatabaseUji::buat("conf").await else {
+async fn uji(nama: &str) {
+    let Some(db) = DatabaseUji::buat(nama).await else {
         return;
     };
     let store = kinerja_store_postgres::buka(&db.url).await.unwrap();
@@ -30,7 +29,27 @@ async fn conformance_postgres() {
         0,
         "migrate is idempotent"
     );
-    jalankan(&store, &Mentah(&store)).await;
+    jalankan(nama, &store, &Mentah(&store)).await;
     drop(store);
     db.hapus().await;
 }
+
+macro_rules! skenario {
+    ($($nama:ident),+) => {
+        $(#[tokio::test] async fn $nama() { uji(stringify!($nama)).await })+
+        #[test]
+        fn setiap_skenario_diuji() {
+            assert_eq!(SKENARIO, &[$(stringify!($nama)),+]);
+        }
+    };
+}
+
+skenario!(
+    organisasi,
+    pencarian,
+    impor_gagal_tidak_menulis,
+    penilai,
+    profil,
+    akun_dan_sesi,
+    audit
+);

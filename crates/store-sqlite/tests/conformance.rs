@@ -1,7 +1,7 @@
-//! The Store conformance suite on a real SQLite file.
+//! The Store conformance suite on a real SQLite file: each scenario on its own new database.
 
 use async_trait::async_trait;
-use kinerja_store::conformance::{jalankan, SqlMentah};
+use kinerja_store::conformance::{jalankan, SqlMentah, SKENARIO};
 use kinerja_store::StoreError;
 use kinerja_store_sqlite::SqliteStore;
 
@@ -14,16 +14,15 @@ impl SqlMentah for Mentah<'_> {
     }
 }
 
-#[tokio::test]
-async fn conformance_sqlite() {
-    let dir = std::env::temp_dir().join(format!("kinerja-conf-{}", std::process::id()));
+async fn uji(nama: &str) {
+    let dir = std::env::temp_dir().join(format!("kinerja-conf-{}-{nama}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("uji.db");
     let _ = std::fs::remove_file(&path);
     let store = kinerja_store_sqlite::buka(path.to_str().unwrap())
         .await
         .unwrap();
-    jalankan(&store, &Mentah(&store)).await;
+    jalankan(nama, &store, &Mentah(&store)).await;
     // Reopening an existing file applies no migration twice.
     drop(store);
     let again = kinerja_store_sqlite::buka(path.to_str().unwrap())
@@ -35,3 +34,23 @@ async fn conformance_sqlite() {
         .is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+macro_rules! skenario {
+    ($($nama:ident),+) => {
+        $(#[tokio::test] async fn $nama() { uji(stringify!($nama)).await })+
+        #[test]
+        fn setiap_skenario_diuji() {
+            assert_eq!(SKENARIO, &[$(stringify!($nama)),+]);
+        }
+    };
+}
+
+skenario!(
+    organisasi,
+    pencarian,
+    impor_gagal_tidak_menulis,
+    penilai,
+    profil,
+    akun_dan_sesi,
+    audit
+);
