@@ -4,7 +4,7 @@
 //! a reachable server the tests are skipped with a message, unless `CI=true`, where they fail.
 
 use async_trait::async_trait;
-use kinerja_store::conformance::{jalankan, SqlMentah, SKENARIO};
+use kinerja_store::conformance::{jalankan, SqlMentah};
 use kinerja_store::StoreError;
 use kinerja_store_postgres::uji::DatabaseUji;
 use kinerja_store_postgres::PostgresStore;
@@ -34,22 +34,4 @@ async fn uji(nama: &str) {
     db.hapus().await;
 }
 
-macro_rules! skenario {
-    ($($nama:ident),+) => {
-        $(#[tokio::test] async fn $nama() { uji(stringify!($nama)).await })+
-        #[test]
-        fn setiap_skenario_diuji() {
-            assert_eq!(SKENARIO, &[$(stringify!($nama)),+]);
-        }
-    };
-}
-
-skenario!(
-    organisasi,
-    pencarian,
-    impor_gagal_tidak_menulis,
-    penilai,
-    profil,
-    akun_dan_sesi,
-    audit
-);
+kinerja_store::uji_conformance!(uji);

@@ -1,7 +1,7 @@
 //! The Store conformance suite on a real SQLite file: each scenario on its own new database.
 
 use async_trait::async_trait;
-use kinerja_store::conformance::{jalankan, SqlMentah, SKENARIO};
+use kinerja_store::conformance::{jalankan, SqlMentah};
 use kinerja_store::StoreError;
 use kinerja_store_sqlite::SqliteStore;
 
@@ -35,22 +35,4 @@ async fn uji(nama: &str) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-macro_rules! skenario {
-    ($($nama:ident),+) => {
-        $(#[tokio::test] async fn $nama() { uji(stringify!($nama)).await })+
-        #[test]
-        fn setiap_skenario_diuji() {
-            assert_eq!(SKENARIO, &[$(stringify!($nama)),+]);
-        }
-    };
-}
-
-skenario!(
-    organisasi,
-    pencarian,
-    impor_gagal_tidak_menulis,
-    penilai,
-    profil,
-    akun_dan_sesi,
-    audit
-);
+kinerja_store::uji_conformance!(uji);

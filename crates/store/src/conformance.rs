@@ -153,6 +153,22 @@ pub const SKENARIO: &[&str] = &[
     "audit",
 ];
 
+/// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
+/// taking the scenario's name that runs it on a new, empty database of that backend.
+#[macro_export]
+macro_rules! uji_conformance {
+    ($uji:path) => {
+        $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit);
+    };
+    (@ $uji:path; $($nama:ident),+) => {
+        $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
+        #[test]
+        fn setiap_skenario_diuji() {
+            assert_eq!($crate::conformance::SKENARIO, &[$(stringify!($nama)),+]);
+        }
+    };
+}
+
 /// Run one scenario of [`SKENARIO`] on an empty database.
 pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
     let i = instansi(store).await;

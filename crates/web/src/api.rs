@@ -87,7 +87,7 @@ pub async fn logout(
     _m: Masuk,
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
-    if let Some((t, _)) = token(&headers) {
+    if let Some(t) = token(&headers) {
         k.app.keluar(&t).await?;
     }
     Ok(StatusCode::NO_CONTENT)

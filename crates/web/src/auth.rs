@@ -24,7 +24,7 @@ pub fn cookie(headers: &HeaderMap, nama: &str) -> Option<String> {
 }
 
 /// The token of the request: `Authorization: Bearer …` first, else the session cookie.
-pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
+pub fn token(headers: &HeaderMap) -> Option<String> {
     if let Some(b) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -33,9 +33,9 @@ pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
                 .or_else(|| v.strip_prefix("bearer "))
         })
     {
-        return Some((b.trim().to_string(), true));
+        return Some(b.trim().to_string());
     }
-    cookie(headers, COOKIE_SESI).map(|c| (c, false))
+    cookie(headers, COOKIE_SESI)
 }
 
 /// A logged-in caller; the API answers 401 without one.
@@ -61,7 +61,7 @@ impl OptionalFromRequestParts<Keadaan> for Masuk {
         parts: &mut Parts,
         k: &Keadaan,
     ) -> Result<Option<Self>, Self::Rejection> {
-        let Some((t, _)) = token(&parts.headers) else {
+        let Some(t) = token(&parts.headers) else {
             return Ok(None);
         };
         Ok(k.app.sesi(&t).await?.map(Masuk))

@@ -58,7 +58,7 @@ impl FromRequestParts<Keadaan> for Sesi {
 
     async fn from_request_parts(parts: &mut Parts, k: &Keadaan) -> Result<Self, Self::Rejection> {
         let pengguna = match token(&parts.headers) {
-            Some((t, _)) => k.app.sesi(&t).await.unwrap_or(None),
+            Some(t) => k.app.sesi(&t).await.unwrap_or(None),
             None => None,
         };
         let lang = match &pengguna {
@@ -276,7 +276,7 @@ struct FormCsrf {
 
 async fn keluar(s: Sesi, headers: HeaderMap, Form(f): Form<FormCsrf>) -> Response {
     wajib!(s.wajib_csrf(&f.csrf));
-    if let Some((t, _)) = token(&headers) {
+    if let Some(t) = token(&headers) {
         coba!(s, s.k.app.keluar(&t).await);
     }
     (
