@@ -14,6 +14,7 @@ pub mod penilai;
 pub mod perilaku;
 pub mod periode;
 pub mod profil;
+pub mod skp;
 pub mod tenggat;
 pub mod tugas_belajar;
 
