@@ -9,7 +9,10 @@ use kinerja_store::StoreResult;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
 use sqlx::{PgPool, Postgres, Row as _, TypeInfo, ValueRef};
 
-const MIGRASI: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_dasar.sql"))];
+const MIGRASI: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_dasar.sql")),
+    (2, include_str!("../migrations/0002_skp.sql")),
+];
 
 pub struct PostgresBackend {
     pool: PgPool,

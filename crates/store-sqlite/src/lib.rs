@@ -13,7 +13,10 @@ use sqlx::{Row as _, Sqlite, SqlitePool, TypeInfo, ValueRef};
 use std::str::FromStr;
 use std::time::Duration;
 
-const MIGRASI: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_dasar.sql"))];
+const MIGRASI: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_dasar.sql")),
+    (2, include_str!("../migrations/0002_skp.sql")),
+];
 
 pub struct SqliteBackend {
     tulis: SqlitePool,

@@ -115,6 +115,151 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<(Sesi, Akun)>>;
     async fn cabut_sesi(&self, token_hash: &str) -> StoreResult<()>;
 
+    // --- planning: SKP -------------------------------------------------------------------
+    async fn skp(&self, instansi_id: i64, id: i64) -> StoreResult<Option<SkpTersimpan>>;
+    /// The open (not closed) SKP of these pegawai for a year.
+    async fn skp_tahun(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+        tahun: i32,
+    ) -> StoreResult<Vec<SkpTersimpan>>;
+    async fn daftar_skp(
+        &self,
+        instansi_id: i64,
+        filter: &FilterSkp,
+    ) -> StoreResult<Halaman<RingkasanSkp>>;
+    /// Create an SKP with its content. A second open SKP for the same pegawai and year is a
+    /// conflict.
+    async fn buat_skp(
+        &self,
+        instansi_id: i64,
+        skp: &kinerja_domain::skp::Skp,
+        asal_skp_id: Option<i64>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<SkpTersimpan>;
+    /// Write the SKP over the stored one read at `versi_dibaca` (older → conflict), touching only
+    /// the RHK/IKI that changed; with `versi_baru`, also record a numbered version.
+    async fn simpan_skp(
+        &self,
+        instansi_id: i64,
+        skp: &kinerja_domain::skp::Skp,
+        versi_dibaca: i64,
+        aksi: &str,
+        versi_baru: Option<&VersiBaru>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<SkpTersimpan>;
+    async fn versi_skp(&self, instansi_id: i64, skp_id: i64) -> StoreResult<Vec<VersiSkp>>;
+    async fn isi_versi_skp(
+        &self,
+        instansi_id: i64,
+        skp_id: i64,
+        nomor: i32,
+    ) -> StoreResult<Option<(VersiSkp, kinerja_domain::skp::Skp)>>;
+    /// Member RHK (of open SKP) intervening one of these leader RHK.
+    async fn rhk_anggota(
+        &self,
+        instansi_id: i64,
+        rhk_pimpinan: &[i64],
+    ) -> StoreResult<Vec<RhkAnggota>>;
+    /// Mutasi in one transaction: the pegawai takes the new position, the SKP at the old place
+    /// is closed (written over the version it was read at) and the new one is created.
+    async fn mutasi_pegawai(
+        &self,
+        instansi_id: i64,
+        pegawai_id: i64,
+        jabatan_id: i64,
+        tutup: Option<(&kinerja_domain::skp::Skp, i64)>,
+        baru: Option<&kinerja_domain::skp::Skp>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Option<SkpTersimpan>>;
+    /// Every SKP of a year with its unit, status and dates (per-unit monitoring).
+    async fn status_skp_tahun(
+        &self,
+        instansi_id: i64,
+        tahun: i32,
+    ) -> StoreResult<Vec<StatusSkpUnit>>;
+
+    // --- pola penugasan -------------------------------------------------------------------
+    async fn buat_penugasan(
+        &self,
+        instansi_id: i64,
+        baru: &PenugasanBaru,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Penugasan>;
+    async fn penugasan(&self, instansi_id: i64, id: i64) -> StoreResult<Option<Penugasan>>;
+    async fn daftar_penugasan(
+        &self,
+        instansi_id: i64,
+        filter: &FilterPenugasan,
+    ) -> StoreResult<Vec<Penugasan>>;
+    /// The rater refuses a waiting assignment (anything else is a conflict).
+    async fn tolak_penugasan(
+        &self,
+        instansi_id: i64,
+        id: i64,
+        alasan: &str,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Penugasan>;
+    /// The rater accepts a waiting assignment: the SKP (with its new RHK) is written and the
+    /// assignment marked accepted, in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    async fn terima_penugasan(
+        &self,
+        instansi_id: i64,
+        id: i64,
+        skp: &kinerja_domain::skp::Skp,
+        rhk_index: usize,
+        versi_dibaca: i64,
+        versi_baru: Option<&VersiBaru>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<(Penugasan, SkpTersimpan)>;
+
+    // --- starting a year (background job) -------------------------------------------------
+    /// Create the job, or answer the one already running for this instansi, kind and year.
+    async fn buat_tugas(
+        &self,
+        instansi_id: i64,
+        jenis: &str,
+        tahun: i32,
+        total: i64,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Tugas>;
+    async fn tugas(&self, instansi_id: i64, id: i64) -> StoreResult<Option<Tugas>>;
+    /// Jobs left running (by a stopped process): resumed at start.
+    async fn tugas_berjalan(&self) -> StoreResult<Vec<Tugas>>;
+    async fn tugas_terakhir(
+        &self,
+        instansi_id: i64,
+        jenis: &str,
+        tahun: i32,
+    ) -> StoreResult<Option<Tugas>>;
+    /// Pegawai with an id above `setelah`, in id order.
+    async fn pegawai_mulai(
+        &self,
+        instansi_id: i64,
+        setelah: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<PegawaiMulai>>;
+    /// The latest SKP of each of these pegawai in the year before `tahun`.
+    async fn skp_tahun_lalu(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+        tahun: i32,
+    ) -> StoreResult<Vec<kinerja_domain::skp::Skp>>;
+    /// One batch of a year-start job: insert these drafts (skipping pegawai that have one),
+    /// move the job's cursor and counters, in one transaction. Answers the updated job.
+    async fn langkah_mulai_tahun(
+        &self,
+        tugas: &Tugas,
+        skp: &[(kinerja_domain::skp::Skp, Option<i64>)],
+        kursor: i64,
+        diproses: i64,
+        selesai: bool,
+    ) -> StoreResult<Tugas>;
+    async fn gagalkan_tugas(&self, id: i64, pesan: &str) -> StoreResult<()>;
+
     // --- audit ----------------------------------------------------------------------------
     async fn daftar_audit(&self, instansi_id: i64, limit: i64) -> StoreResult<Vec<EntriAudit>>;
     /// Recompute every chain; report the first broken link of each instansi.

@@ -256,3 +256,155 @@ pub struct EntriAudit {
     pub hash_sebelumnya: String,
     pub hash: String,
 }
+
+// --- planning (SKP) -------------------------------------------------------------------------
+
+/// An SKP as stored: the domain aggregate and the version it was read at (optimistic locking:
+/// a write carrying an older `versi` is refused).
+#[derive(Debug, Clone, Serialize)]
+pub struct SkpTersimpan {
+    pub skp: kinerja_domain::skp::Skp,
+    pub versi: i64,
+    pub diubah: DateTime<Utc>,
+}
+
+/// One line of an SKP list.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RingkasanSkp {
+    pub id: i64,
+    pub tahun: i32,
+    pub pegawai_id: i64,
+    pub nip: String,
+    pub nama: String,
+    pub unit_id: Option<i64>,
+    pub unit_nama: Option<String>,
+    pub format: kinerja_domain::skp::FormatSkp,
+    pub status: kinerja_domain::skp::StatusSkp,
+    pub nomor_versi: i32,
+    pub mulai: chrono::NaiveDate,
+    pub selesai: chrono::NaiveDate,
+    pub ditetapkan_pada: Option<chrono::NaiveDate>,
+    pub jumlah_rhk: i64,
+    pub versi: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FilterSkp {
+    pub tahun: Option<i32>,
+    /// Only these pegawai (a rater's team, one pegawai's history).
+    pub pegawai_id: Option<Vec<i64>>,
+    pub unit_id: Option<i64>,
+    pub status: Option<kinerja_domain::skp::StatusSkp>,
+    pub limit: i64,
+    /// The id of the last SKP of the previous page.
+    pub cursor: Option<i64>,
+}
+
+/// A new numbered version to record with a write.
+#[derive(Debug, Clone)]
+pub struct VersiBaru {
+    pub alasan: String,
+    pub berlaku_mulai: chrono::NaiveDate,
+}
+
+/// A recorded version of an SKP.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct VersiSkp {
+    pub nomor: i32,
+    pub alasan: String,
+    pub pelaku: String,
+    pub waktu: DateTime<Utc>,
+    pub berlaku_mulai: chrono::NaiveDate,
+}
+
+/// A member RHK that intervenes a leader's RHK, with whose SKP it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct RhkAnggota {
+    pub skp_id: i64,
+    pub pegawai_id: i64,
+    pub rhk: kinerja_domain::skp::Rhk,
+}
+
+/// A pegawai as starting a year needs them.
+#[derive(Debug, Clone)]
+pub struct PegawaiMulai {
+    pub id: i64,
+    pub jabatan_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub jenis_jabatan: Option<JenisJabatan>,
+}
+
+/// SKP counts of one unit for a year (`status` code → count).
+#[derive(Debug, Clone)]
+pub struct StatusSkpUnit {
+    pub unit_id: Option<i64>,
+    pub status: kinerja_domain::skp::StatusSkp,
+    pub mulai: chrono::NaiveDate,
+    pub ditetapkan_pada: Option<chrono::NaiveDate>,
+}
+
+// --- pola penugasan -------------------------------------------------------------------------
+
+/// An assignment from a pimpinan, through the pegawai's rater (Pasal 37).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Penugasan {
+    pub id: i64,
+    pub tahun: i32,
+    pub pemberi_pegawai_id: i64,
+    /// None for an open assignment anyone may volunteer for.
+    pub pegawai_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    /// The open assignment a volunteer request answers.
+    pub induk_id: Option<i64>,
+    pub uraian: String,
+    pub ekspektasi: String,
+    /// menunggu_penilai, diterima, ditolak, terbuka, ditutup.
+    pub status: String,
+    pub alasan: Option<String>,
+    pub rhk_id: Option<i64>,
+    pub dibuat: DateTime<Utc>,
+    pub diputuskan: Option<DateTime<Utc>>,
+    pub diputuskan_oleh: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PenugasanBaru {
+    pub tahun: i32,
+    pub pemberi_pegawai_id: i64,
+    pub pegawai_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub induk_id: Option<i64>,
+    pub uraian: String,
+    pub ekspektasi: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FilterPenugasan {
+    pub pegawai_id: Option<Vec<i64>>,
+    pub pemberi_pegawai_id: Option<i64>,
+    pub status: Option<String>,
+    pub tahun: Option<i32>,
+    pub limit: i64,
+}
+
+// --- background jobs ------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Tugas {
+    pub id: i64,
+    pub instansi_id: i64,
+    /// `mulai_tahun`.
+    pub jenis: String,
+    pub tahun: i32,
+    /// berjalan, selesai, gagal.
+    pub status: String,
+    pub total: i64,
+    pub diproses: i64,
+    pub dibuat_skp: i64,
+    pub kursor: i64,
+    pub pesan: Option<String>,
+    pub pelaku: String,
+    pub dibuat: DateTime<Utc>,
+    pub diperbarui: DateTime<Utc>,
+}

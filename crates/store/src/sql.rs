@@ -51,6 +51,10 @@ param_from!(Option<&str>, v, Param::Text(v.map(str::to_string)));
 param_from!(DateTime<Utc>, v, Param::Ts(Some(v)));
 param_from!(Option<DateTime<Utc>>, v, Param::Ts(v));
 param_from!(NaiveDate, v, Param::Date(Some(v)));
+param_from!(Option<NaiveDate>, v, Param::Date(v));
+param_from!(i32, v, Param::I64(Some(v as i64)));
+param_from!(Option<i32>, v, Param::I64(v.map(i64::from)));
+param_from!(Option<f64>, v, Param::F64(v));
 
 /// Build a `Vec<Param>` from values.
 #[macro_export]
@@ -129,6 +133,28 @@ impl Row {
     pub fn ts(&self, i: usize) -> StoreResult<DateTime<Utc>> {
         self.opt_ts(i)?
             .ok_or_else(|| salah(i, "waktu", &Value::Null))
+    }
+    pub fn opt_f64(&self, i: usize) -> StoreResult<Option<f64>> {
+        match self.get(i)? {
+            Value::Null => Ok(None),
+            Value::F64(v) => Ok(Some(*v)),
+            Value::I64(v) => Ok(Some(*v as f64)),
+            v => Err(salah(i, "bilangan", v)),
+        }
+    }
+    pub fn opt_date(&self, i: usize) -> StoreResult<Option<NaiveDate>> {
+        match self.get(i)? {
+            Value::Null => Ok(None),
+            Value::Date(d) => Ok(Some(*d)),
+            Value::Text(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|e| StoreError::Rusak(format!("kolom {i}: tanggal '{s}': {e}"))),
+            v => Err(salah(i, "tanggal", v)),
+        }
+    }
+    pub fn date(&self, i: usize) -> StoreResult<NaiveDate> {
+        self.opt_date(i)?
+            .ok_or_else(|| salah(i, "tanggal", &Value::Null))
     }
     /// Parse a text column into a domain type.
     pub fn parse<T: std::str::FromStr>(&self, i: usize) -> StoreResult<T>

@@ -15,6 +15,8 @@ use kinerja_domain::profil::ProfilKebijakan;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod skp;
+
 pub struct SqlStore<B: Backend> {
     b: B,
 }
@@ -1109,6 +1111,470 @@ impl<B: Backend> Store for SqlStore<B> {
         tx.commit().await
     }
 
+    async fn skp(&self, instansi_id: i64, id: i64) -> StoreResult<Option<SkpTersimpan>> {
+        let mut c = self.b.read().await?;
+        skp::skp_by_id(&mut c, instansi_id, id).await
+    }
+
+    async fn skp_tahun(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+        tahun: i32,
+    ) -> StoreResult<Vec<SkpTersimpan>> {
+        let mut c = self.b.read().await?;
+        skp::skp_tahun(&mut c, instansi_id, pegawai_id, tahun).await
+    }
+
+    async fn daftar_skp(
+        &self,
+        instansi_id: i64,
+        filter: &FilterSkp,
+    ) -> StoreResult<Halaman<RingkasanSkp>> {
+        let mut c = self.b.read().await?;
+        skp::daftar_skp(&mut c, instansi_id, filter).await
+    }
+
+    async fn buat_skp(
+        &self,
+        instansi_id: i64,
+        s: &kinerja_domain::skp::Skp,
+        asal_skp_id: Option<i64>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<SkpTersimpan> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let baru = skp::sisip_skp(&mut tx, instansi_id, s, asal_skp_id).await?;
+        jejak.catat("buat", "skp", baru.id, None, Some(&baru));
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(SkpTersimpan {
+            skp: baru,
+            versi: 1,
+            diubah: jejak_waktu(),
+        })
+    }
+
+    async fn simpan_skp(
+        &self,
+        instansi_id: i64,
+        s: &kinerja_domain::skp::Skp,
+        versi_dibaca: i64,
+        aksi: &str,
+        versi_baru: Option<&VersiBaru>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<SkpTersimpan> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let hasil = skp::tulis_skp(&mut tx, &mut jejak, s, versi_dibaca, aksi, versi_baru).await?;
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(hasil)
+    }
+
+    async fn versi_skp(&self, instansi_id: i64, skp_id: i64) -> StoreResult<Vec<VersiSkp>> {
+        let mut c = self.b.read().await?;
+        skp::versi_skp(&mut c, instansi_id, skp_id).await
+    }
+
+    async fn isi_versi_skp(
+        &self,
+        instansi_id: i64,
+        skp_id: i64,
+        nomor: i32,
+    ) -> StoreResult<Option<(VersiSkp, kinerja_domain::skp::Skp)>> {
+        let mut c = self.b.read().await?;
+        skp::isi_versi_skp(&mut c, instansi_id, skp_id, nomor).await
+    }
+
+    async fn rhk_anggota(
+        &self,
+        instansi_id: i64,
+        rhk_pimpinan: &[i64],
+    ) -> StoreResult<Vec<RhkAnggota>> {
+        let mut c = self.b.read().await?;
+        skp::rhk_anggota(&mut c, instansi_id, rhk_pimpinan).await
+    }
+
+    async fn mutasi_pegawai(
+        &self,
+        instansi_id: i64,
+        pegawai_id: i64,
+        jabatan_id: i64,
+        tutup: Option<(&kinerja_domain::skp::Skp, i64)>,
+        baru: Option<&kinerja_domain::skp::Skp>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Option<SkpTersimpan>> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let lama = tx
+            .fetch_opt(
+                "SELECT jabatan_id FROM pegawai WHERE id = $1 AND instansi_id = $2",
+                params![pegawai_id, instansi_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::TidakDitemukan(format!("pegawai {pegawai_id}")))?
+            .opt_i64(0)?;
+        tx.execute(
+            "UPDATE pegawai SET jabatan_id = $1 WHERE id = $2 AND instansi_id = $3",
+            params![jabatan_id, pegawai_id, instansi_id],
+        )
+        .await?;
+        naikkan_versi_organisasi(&mut tx, instansi_id).await?;
+        jejak.catat(
+            "mutasi",
+            "pegawai",
+            pegawai_id,
+            Some(&serde_json::json!({ "jabatan_id": lama })),
+            Some(&serde_json::json!({ "jabatan_id": jabatan_id })),
+        );
+        if let Some((s, versi)) = tutup {
+            skp::tulis_skp(&mut tx, &mut jejak, s, versi, "tutup_mutasi", None).await?;
+        }
+        let hasil = match baru {
+            Some(s) => {
+                let b = skp::sisip_skp(&mut tx, instansi_id, s, tutup.map(|(t, _)| t.id)).await?;
+                jejak.catat("buat", "skp", b.id, None, Some(&b));
+                Some(SkpTersimpan {
+                    skp: b,
+                    versi: 1,
+                    diubah: jejak_waktu(),
+                })
+            }
+            None => None,
+        };
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(hasil)
+    }
+
+    async fn status_skp_tahun(
+        &self,
+        instansi_id: i64,
+        tahun: i32,
+    ) -> StoreResult<Vec<StatusSkpUnit>> {
+        let mut c = self.b.read().await?;
+        skp::status_skp_tahun(&mut c, instansi_id, tahun).await
+    }
+
+    async fn buat_penugasan(
+        &self,
+        instansi_id: i64,
+        b: &PenugasanBaru,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Penugasan> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let id = tx
+            .fetch_one(
+                "INSERT INTO penugasan (instansi_id, tahun, pemberi_pegawai_id, pegawai_id, unit_id, induk_id, uraian, ekspektasi, status, dibuat) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                params![instansi_id, b.tahun, b.pemberi_pegawai_id, b.pegawai_id, b.unit_id, b.induk_id, &b.uraian, &b.ekspektasi, &b.status, crate::sql::sekarang()],
+            )
+            .await?
+            .i64(0)?;
+        let p = tx
+            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
+            .await
+            .and_then(|r| skp::penugasan_dari(&r))?;
+        jejak.catat("buat", "penugasan", id, None, Some(&p));
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(p)
+    }
+
+    async fn penugasan(&self, instansi_id: i64, id: i64) -> StoreResult<Option<Penugasan>> {
+        let mut c = self.b.read().await?;
+        c.fetch_opt(
+            &skp::sql_penugasan("instansi_id = $1 AND id = $2"),
+            params![instansi_id, id],
+        )
+        .await?
+        .map(|r| skp::penugasan_dari(&r))
+        .transpose()
+    }
+
+    async fn daftar_penugasan(
+        &self,
+        instansi_id: i64,
+        f: &FilterPenugasan,
+    ) -> StoreResult<Vec<Penugasan>> {
+        let mut c = self.b.read().await?;
+        let mut p = params![
+            instansi_id,
+            f.pemberi_pegawai_id,
+            f.status.clone(),
+            f.tahun.map(|t| t as i64),
+            f.limit.clamp(1, 500)
+        ];
+        let mut syarat = String::new();
+        if let Some(ids) = &f.pegawai_id {
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            syarat = format!(" AND pegawai_id IN ({})", skp::tempat(6, ids.len()));
+            p.extend(ids.iter().map(|&i| crate::sql::Param::from(i)));
+        }
+        c.fetch(
+            &format!(
+                "{} ORDER BY id DESC LIMIT $5",
+                skp::sql_penugasan(&format!(
+                    "instansi_id = $1 AND ($2 IS NULL OR pemberi_pegawai_id = $2) AND ($3 IS NULL OR status = $3) \
+                     AND ($4 IS NULL OR tahun = $4){syarat}"
+                ))
+            ),
+            p,
+        )
+        .await?
+        .iter()
+        .map(skp::penugasan_dari)
+        .collect()
+    }
+
+    async fn tolak_penugasan(
+        &self,
+        instansi_id: i64,
+        id: i64,
+        alasan: &str,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Penugasan> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let lama = putuskan_penugasan(
+            &mut tx,
+            instansi_id,
+            id,
+            "ditolak",
+            Some(alasan),
+            None,
+            pelaku,
+        )
+        .await?;
+        let baru = tx
+            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
+            .await
+            .and_then(|r| skp::penugasan_dari(&r))?;
+        jejak.catat("tolak", "penugasan", id, Some(&lama), Some(&baru));
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(baru)
+    }
+
+    async fn terima_penugasan(
+        &self,
+        instansi_id: i64,
+        id: i64,
+        s: &kinerja_domain::skp::Skp,
+        rhk_index: usize,
+        versi_dibaca: i64,
+        versi_baru: Option<&VersiBaru>,
+        pelaku: &Pelaku,
+    ) -> StoreResult<(Penugasan, SkpTersimpan)> {
+        let mut tx = self.b.begin().await?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        let hasil = skp::tulis_skp(
+            &mut tx,
+            &mut jejak,
+            s,
+            versi_dibaca,
+            "terima_penugasan",
+            versi_baru,
+        )
+        .await?;
+        let rhk_id = hasil.skp.rhk.get(rhk_index).and_then(|r| r.id);
+        let lama =
+            putuskan_penugasan(&mut tx, instansi_id, id, "diterima", None, rhk_id, pelaku).await?;
+        let baru = tx
+            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
+            .await
+            .and_then(|r| skp::penugasan_dari(&r))?;
+        jejak.catat("terima", "penugasan", id, Some(&lama), Some(&baru));
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok((baru, hasil))
+    }
+
+    async fn buat_tugas(
+        &self,
+        instansi_id: i64,
+        jenis: &str,
+        tahun: i32,
+        total: i64,
+        pelaku: &Pelaku,
+    ) -> StoreResult<Tugas> {
+        let mut tx = self.b.begin().await?;
+        if let Some(r) = tx
+            .fetch_opt(
+                &skp::sql_tugas(
+                    "instansi_id = $1 AND jenis = $2 AND tahun = $3 AND status = 'berjalan'",
+                ),
+                params![instansi_id, jenis, tahun],
+            )
+            .await?
+        {
+            return skp::tugas_dari(&r);
+        }
+        let now = crate::sql::sekarang();
+        let r = tx
+            .fetch_one(
+                "INSERT INTO tugas (instansi_id, jenis, tahun, status, total, pelaku, dibuat, diperbarui) \
+                 VALUES ($1, $2, $3, 'berjalan', $4, $5, $6, $7) RETURNING id",
+                params![instansi_id, jenis, tahun, total, &pelaku.nama, now, now],
+            )
+            .await?;
+        let id = r.i64(0)?;
+        let t = tx
+            .fetch_one(&skp::sql_tugas("id = $1"), params![id])
+            .await
+            .and_then(|r| skp::tugas_dari(&r))?;
+        let mut jejak = JejakAudit::new(instansi_id, pelaku);
+        jejak.catat("buat", "tugas", id, None, Some(&t));
+        jejak.tulis(&mut tx).await?;
+        tx.commit().await?;
+        Ok(t)
+    }
+
+    async fn tugas(&self, instansi_id: i64, id: i64) -> StoreResult<Option<Tugas>> {
+        let mut c = self.b.read().await?;
+        c.fetch_opt(
+            &skp::sql_tugas("instansi_id = $1 AND id = $2"),
+            params![instansi_id, id],
+        )
+        .await?
+        .map(|r| skp::tugas_dari(&r))
+        .transpose()
+    }
+
+    async fn tugas_berjalan(&self) -> StoreResult<Vec<Tugas>> {
+        let mut c = self.b.read().await?;
+        c.fetch(
+            &skp::sql_tugas("status = 'berjalan' ORDER BY id"),
+            params![],
+        )
+        .await?
+        .iter()
+        .map(skp::tugas_dari)
+        .collect()
+    }
+
+    async fn tugas_terakhir(
+        &self,
+        instansi_id: i64,
+        jenis: &str,
+        tahun: i32,
+    ) -> StoreResult<Option<Tugas>> {
+        let mut c = self.b.read().await?;
+        c.fetch_opt(
+            &skp::sql_tugas(
+                "instansi_id = $1 AND jenis = $2 AND tahun = $3 ORDER BY id DESC LIMIT 1",
+            ),
+            params![instansi_id, jenis, tahun],
+        )
+        .await?
+        .map(|r| skp::tugas_dari(&r))
+        .transpose()
+    }
+
+    async fn pegawai_mulai(
+        &self,
+        instansi_id: i64,
+        setelah: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<PegawaiMulai>> {
+        let mut c = self.b.read().await?;
+        c.fetch(
+            "SELECT p.id, p.jabatan_id, j.unit_id, j.jenis_jabatan FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id \
+             WHERE p.instansi_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3",
+            params![instansi_id, setelah, limit],
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PegawaiMulai {
+                id: r.i64(0)?,
+                jabatan_id: r.opt_i64(1)?,
+                unit_id: r.opt_i64(2)?,
+                jenis_jabatan: r.opt_parse(3)?,
+            })
+        })
+        .collect()
+    }
+
+    async fn skp_tahun_lalu(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+        tahun: i32,
+    ) -> StoreResult<Vec<kinerja_domain::skp::Skp>> {
+        let mut c = self.b.read().await?;
+        skp::skp_terakhir(&mut c, instansi_id, pegawai_id, tahun).await
+    }
+
+    async fn langkah_mulai_tahun(
+        &self,
+        t: &Tugas,
+        daftar: &[(kinerja_domain::skp::Skp, Option<i64>)],
+        kursor: i64,
+        diproses: i64,
+        selesai: bool,
+    ) -> StoreResult<Tugas> {
+        let mut tx = self.b.begin().await?;
+        let dibuat = skp::sisip_skp_massal(&mut tx, t.instansi_id, daftar).await?;
+        let n = tx
+            .execute(
+                "UPDATE tugas SET kursor = $1, diproses = $2, dibuat_skp = dibuat_skp + $3, \
+                 status = CASE WHEN $4 THEN 'selesai' ELSE status END, diperbarui = $5 \
+                 WHERE id = $6 AND status = 'berjalan' AND kursor = $7",
+                params![
+                    kursor,
+                    diproses,
+                    dibuat.len() as i64,
+                    selesai,
+                    crate::sql::sekarang(),
+                    t.id,
+                    t.kursor
+                ],
+            )
+            .await?;
+        if n == 0 {
+            return Err(StoreError::Konflik(format!(
+                "tugas {} sudah dikerjakan proses lain atau tidak berjalan lagi",
+                t.id
+            )));
+        }
+        let baru = tx
+            .fetch_one(&skp::sql_tugas("id = $1"), params![t.id])
+            .await
+            .and_then(|r| skp::tugas_dari(&r))?;
+        if !dibuat.is_empty() || selesai {
+            let pelaku = Pelaku {
+                akun_id: None,
+                nama: t.pelaku.clone(),
+            };
+            let mut jejak = JejakAudit::new(t.instansi_id, &pelaku);
+            jejak.catat(
+                "mulai_tahun",
+                "tugas",
+                t.id,
+                None,
+                Some(&serde_json::json!({ "tahun": t.tahun, "skp_dibuat": dibuat, "kursor": kursor, "selesai": selesai })),
+            );
+            jejak.tulis(&mut tx).await?;
+        }
+        tx.commit().await?;
+        Ok(baru)
+    }
+
+    async fn gagalkan_tugas(&self, id: i64, pesan: &str) -> StoreResult<()> {
+        let mut tx = self.b.begin().await?;
+        tx.execute(
+            "UPDATE tugas SET status = 'gagal', pesan = $1, diperbarui = $2 WHERE id = $3 AND status = 'berjalan'",
+            params![pesan, crate::sql::sekarang(), id],
+        )
+        .await?;
+        tx.commit().await
+    }
+
     async fn daftar_audit(&self, instansi_id: i64, limit: i64) -> StoreResult<Vec<EntriAudit>> {
         let mut c = self.b.read().await?;
         c.fetch(
@@ -1166,4 +1632,44 @@ fn audit_dari(r: &Row) -> StoreResult<EntriAudit> {
         hash_sebelumnya: r.text(9)?,
         hash: r.text(10)?,
     })
+}
+
+fn jejak_waktu() -> DateTime<Utc> {
+    crate::sql::sekarang()
+}
+
+/// Decide a waiting assignment; anything but `menunggu_penilai` is a conflict. Answers it as it
+/// was before.
+async fn putuskan_penugasan<T: Tx>(
+    tx: &mut T,
+    instansi_id: i64,
+    id: i64,
+    status: &str,
+    alasan: Option<&str>,
+    rhk_id: Option<i64>,
+    pelaku: &Pelaku,
+) -> StoreResult<Penugasan> {
+    let lama = tx
+        .fetch_opt(
+            &skp::sql_penugasan("instansi_id = $1 AND id = $2"),
+            params![instansi_id, id],
+        )
+        .await?
+        .map(|r| skp::penugasan_dari(&r))
+        .transpose()?
+        .ok_or_else(|| StoreError::TidakDitemukan(format!("penugasan {id}")))?;
+    let n = tx
+        .execute(
+            "UPDATE penugasan SET status = $1, alasan = $2, rhk_id = $3, diputuskan = $4, diputuskan_oleh = $5 \
+             WHERE id = $6 AND instansi_id = $7 AND status = 'menunggu_penilai'",
+            params![status, alasan, rhk_id, crate::sql::sekarang(), &pelaku.nama, id, instansi_id],
+        )
+        .await?;
+    if n == 0 {
+        return Err(StoreError::Konflik(format!(
+            "penugasan ini sudah diputuskan ({})",
+            lama.status
+        )));
+    }
+    Ok(lama)
 }

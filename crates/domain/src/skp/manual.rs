@@ -59,16 +59,16 @@ impl ManualIndikator {
             if nilai.is_empty() {
                 kurang.push(bidang);
             } else if nilai.chars().count() > 2000 {
-                return Err(GalatSkp::tidak_valid(
-                    bidang,
-                    "Paling banyak 2000 karakter",
-                ));
+                return Err(GalatSkp::tidak_valid(bidang, "Paling banyak 2000 karakter"));
             }
         }
         if let Some(b) = kurang.first() {
             return Err(GalatSkp::tidak_valid(
                 b,
-                format!("Manual indikator belum lengkap: {} wajib diisi", kurang.join(", ")),
+                format!(
+                    "Manual indikator belum lengkap: {} wajib diisi",
+                    kurang.join(", ")
+                ),
             ));
         }
         Ok(self)

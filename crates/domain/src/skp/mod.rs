@@ -309,7 +309,11 @@ impl Skp {
                         ..i.clone()
                     })
                     .collect(),
-                perspektif: if self.format.jpt() { r.perspektif } else { None },
+                perspektif: if self.format.jpt() {
+                    r.perspektif
+                } else {
+                    None
+                },
                 ..r.clone()
             })
             .collect();
@@ -373,16 +377,15 @@ impl Skp {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty());
-        let penugasan_dari = match (jenis, penugasan_dari) {
-            (_, Some(p)) => wajib_teks("penugasan_dari", p, "Penugasan dari")?,
-            (JenisRhk::Tambahan, None) => {
-                return Err(GalatSkp::tidak_valid(
+        let penugasan_dari =
+            match (jenis, penugasan_dari) {
+                (_, Some(p)) => wajib_teks("penugasan_dari", p, "Penugasan dari")?,
+                (JenisRhk::Tambahan, None) => return Err(GalatSkp::tidak_valid(
                     "penugasan_dari",
                     "RHK tambahan wajib menyebut pimpinan atau tim kerja yang memberi penugasan",
-                ))
-            }
-            (JenisRhk::Utama, None) => "Pejabat penilai".to_string(),
-        };
+                )),
+                (JenisRhk::Utama, None) => "Pejabat penilai".to_string(),
+            };
         if let Some(id) = m.intervensi_rhk_id {
             if !pimpinan.iter().any(|r| r.id == id) {
                 return Err(GalatSkp::tidak_valid(
@@ -645,19 +648,24 @@ impl Skp {
     }
 
     /// An accepted assignment becomes an RHK naming the assigner (Pasal 37, pola penugasan).
-    /// On a set SKP this is a change of the set document: the caller records a new version.
+    /// On a set SKP this changes the set document, so it makes a new numbered version at once
+    /// (the rater, who sets the SKP, is the one accepting); answers whether it did.
     pub fn terima_penugasan(
         &mut self,
         penugasan_id: i64,
         m: &RhkMasuk,
         iki: &IkiMasuk,
-    ) -> HasilSkp<usize> {
+    ) -> HasilSkp<(usize, bool)> {
         if self.status == StatusSkp::Ditutup {
-            return self.wajib_dapat_diubah().map(|_| 0);
+            self.wajib_dapat_diubah()?;
         }
         let i = self.sisipkan_rhk(m, iki, &[])?;
         self.rhk[i].penugasan_id = Some(penugasan_id);
-        Ok(i)
+        let versi_baru = self.status == StatusSkp::Ditetapkan;
+        if versi_baru {
+            self.nomor_versi += 1;
+        }
+        Ok((i, versi_baru))
     }
 
     /// What keeps the SKP from being submitted, as (field, message) pairs.

@@ -23,7 +23,11 @@ pub struct Target {
 /// Parse `"12,5"` or `"12.5"` (Indonesian decimal comma allowed; thousands dots are not).
 fn angka(s: &str) -> Option<f64> {
     let s = s.trim();
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     let s = s.replace(',', ".");
@@ -130,17 +134,26 @@ mod tests {
     #[test]
     fn rentang_dan_satuan() {
         let x = t("90–95 %");
-        assert_eq!((x.min, x.maks, x.satuan.as_deref()), (Some(90.0), Some(95.0), Some("%")));
+        assert_eq!(
+            (x.min, x.maks, x.satuan.as_deref()),
+            (Some(90.0), Some(95.0), Some("%"))
+        );
         assert!(x.rentang());
         let x = t("90-95%");
         assert_eq!((x.min, x.maks), (Some(90.0), Some(95.0)));
         let x = t("12 dokumen");
-        assert_eq!((x.min, x.maks, x.satuan.as_deref()), (Some(12.0), Some(12.0), Some("dokumen")));
+        assert_eq!(
+            (x.min, x.maks, x.satuan.as_deref()),
+            (Some(12.0), Some(12.0), Some("dokumen"))
+        );
         assert!(!x.rentang());
         let x = t("2,5 hari");
         assert_eq!(x.min, Some(2.5));
         let x = t("10 s.d. 12 laporan");
-        assert_eq!((x.min, x.maks, x.satuan.as_deref()), (Some(10.0), Some(12.0), Some("laporan")));
+        assert_eq!(
+            (x.min, x.maks, x.satuan.as_deref()),
+            (Some(10.0), Some(12.0), Some("laporan"))
+        );
         let x = t("4 sampel");
         assert_eq!((x.min, x.satuan.as_deref()), (Some(4.0), Some("sampel")));
         assert_eq!(x.teks, "4 sampel");

@@ -57,7 +57,11 @@ fn format_mengikuti_jabatan_pendekatan_dan_tugas_belajar() {
         (None, Kuantitatif, false, Format4),
     ];
     for (jenis, p, tb, harap) in kasus {
-        assert_eq!(FormatSkp::untuk(jenis, p, tb), harap, "{jenis:?} {p:?} {tb}");
+        assert_eq!(
+            FormatSkp::untuk(jenis, p, tb),
+            harap,
+            "{jenis:?} {p:?} {tb}"
+        );
     }
     assert!(Format1.jpt() && Format2.jpt() && !Format4.jpt());
     assert!(Format3.ja_jf() && !Format5.ja_jf());
@@ -80,7 +84,17 @@ fn skp_baru_menutup_tahun_dan_menolak_tanggal_di_luar() {
     )
     .unwrap_err();
     assert_eq!(e.bidang(), Some("mulai"));
-    assert!(Skp::baru(1, 1990, None, None, None, Pendekatan::Kuantitatif, false, None).is_err());
+    assert!(Skp::baru(
+        1,
+        1990,
+        None,
+        None,
+        None,
+        Pendekatan::Kuantitatif,
+        false,
+        None
+    )
+    .is_err());
 }
 
 #[test]
@@ -98,10 +112,13 @@ fn rhk_tambahan_wajib_menyebut_pemberi_tugas() {
     let mut s = skp(Pelaksana, Pendekatan::Kuantitatif);
     let mut m = rhk("Menjadi panitia HUT Kota");
     m.jenis = Some(JenisRhk::Tambahan);
-    let e = s.tambah_rhk(&m, &iki("Kegiatan", "1 kegiatan"), &[]).unwrap_err();
+    let e = s
+        .tambah_rhk(&m, &iki("Kegiatan", "1 kegiatan"), &[])
+        .unwrap_err();
     assert_eq!(e.bidang(), Some("penugasan_dari"));
     m.penugasan_dari = Some("Sekretaris Daerah".into());
-    s.tambah_rhk(&m, &iki("Kegiatan", "1 kegiatan"), &[]).unwrap();
+    s.tambah_rhk(&m, &iki("Kegiatan", "1 kegiatan"), &[])
+        .unwrap();
     assert_eq!(s.rhk[0].penugasan_dari, "Sekretaris Daerah");
     // An utama RHK with no assigner named comes from the rater.
     s.tambah_rhk(&rhk("Laporan"), &iki("Laporan", "12 laporan"), &[])
@@ -118,7 +135,9 @@ fn intervensi_hanya_rhk_pejabat_penilai() {
     }];
     let mut m = rhk("Laporan");
     m.intervensi_rhk_id = Some(6);
-    let e = s.tambah_rhk(&m, &iki("Laporan", "12 laporan"), &pimpinan).unwrap_err();
+    let e = s
+        .tambah_rhk(&m, &iki("Laporan", "12 laporan"), &pimpinan)
+        .unwrap_err();
     assert_eq!(e.bidang(), Some("intervensi_rhk_id"));
     m.intervensi_rhk_id = Some(5);
     m.dasar_kaskade = Some(DasarKaskade::PorsiTarget);
@@ -128,7 +147,9 @@ fn intervensi_hanya_rhk_pejabat_penilai() {
     let mut m = rhk("Lain");
     m.dasar_kaskade = Some(DasarKaskade::Produk);
     assert_eq!(
-        s.tambah_rhk(&m, &iki("x", "1 x"), &pimpinan).unwrap_err().bidang(),
+        s.tambah_rhk(&m, &iki("x", "1 x"), &pimpinan)
+            .unwrap_err()
+            .bidang(),
         Some("dasar_kaskade")
     );
 }
@@ -145,7 +166,9 @@ fn aspek_wajib_pada_format_ja_jf_dan_perspektif_hanya_jpt() {
     let mut m = rhk("Laporan");
     m.perspektif = Some(Perspektif::Anggaran);
     assert_eq!(
-        s.tambah_rhk(&m, &iki("Laporan", "12 laporan"), &[]).unwrap_err().bidang(),
+        s.tambah_rhk(&m, &iki("Laporan", "12 laporan"), &[])
+            .unwrap_err()
+            .bidang(),
         Some("perspektif")
     );
     let mut jpt = skp(JptPratama, Pendekatan::Kualitatif);
@@ -160,7 +183,10 @@ fn alur_ajukan_kembalikan_tetapkan() {
     assert_eq!(s.ajukan().unwrap_err().bidang(), Some("rhk"));
     let mut s2 = skp_berisi();
     // Only a submitted SKP can be set or returned.
-    assert!(matches!(s2.tetapkan(tgl(2026, 1, 20)), Err(GalatSkp::Status(_))));
+    assert!(matches!(
+        s2.tetapkan(tgl(2026, 1, 20)),
+        Err(GalatSkp::Status(_))
+    ));
     s2.ajukan().unwrap();
     assert_eq!(s2.status, StatusSkp::Diajukan);
     // While submitted the pegawai cannot edit.
@@ -187,14 +213,17 @@ fn skp_yang_ditetapkan_hanya_berubah_lewat_versi_baru() {
     let mut s = skp_berisi();
     s.ajukan().unwrap();
     s.tetapkan(tgl(2026, 1, 20)).unwrap();
-    let e = s.ubah_iki(100, &iki("Jumlah laporan", "20 laporan")).unwrap_err();
+    let e = s
+        .ubah_iki(100, &iki("Jumlah laporan", "20 laporan"))
+        .unwrap_err();
     assert!(matches!(e, GalatSkp::Status(_)));
     assert!(e.to_string().contains("versi baru"));
     assert!(s.hapus_rhk(10).is_err());
     assert!(s.atur_lampiran(Lampiran::default()).is_err());
     assert_eq!(s.buka_revisi("").unwrap_err().bidang(), Some("alasan"));
     s.buka_revisi("Penyesuaian ekspektasi triwulan II").unwrap();
-    s.ubah_iki(100, &iki("Jumlah laporan", "20 laporan")).unwrap();
+    s.ubah_iki(100, &iki("Jumlah laporan", "20 laporan"))
+        .unwrap();
     s.ajukan().unwrap();
     assert_eq!(s.tetapkan(tgl(2026, 4, 2)).unwrap(), 2);
     // The deadline is judged on the first setting.
@@ -208,23 +237,31 @@ fn ekspektasi_khusus_dan_pendekatan_oleh_penilai() {
     let mut s = skp_berisi();
     s.ajukan().unwrap();
     // The rater may still write expectations while deciding.
-    s.atur_ekspektasi_khusus(AspekPerilaku::Akuntabel, "Laporan tepat waktu setiap tanggal 5")
-        .unwrap();
+    s.atur_ekspektasi_khusus(
+        AspekPerilaku::Akuntabel,
+        "Laporan tepat waktu setiap tanggal 5",
+    )
+    .unwrap();
     assert_eq!(s.ekspektasi_khusus.len(), 1);
-    s.atur_ekspektasi_khusus(AspekPerilaku::Akuntabel, " ").unwrap();
+    s.atur_ekspektasi_khusus(AspekPerilaku::Akuntabel, " ")
+        .unwrap();
     assert!(s.ekspektasi_khusus.is_empty());
     s.atur_pendekatan(Pendekatan::Kualitatif).unwrap();
     assert_eq!(s.format, FormatSkp::Format3);
     s.tetapkan(tgl(2026, 1, 2)).unwrap();
-    assert!(s
-        .atur_ekspektasi_khusus(AspekPerilaku::Loyal, "x")
-        .is_err());
+    assert!(s.atur_ekspektasi_khusus(AspekPerilaku::Loyal, "x").is_err());
     // Back to kuantitatif only if every target is a number with a unit.
     let mut q = skp(Pelaksana, Pendekatan::Kualitatif);
-    q.tambah_rhk(&rhk("Laporan"), &iki("Laporan", "Laporan diterima pimpinan"), &[])
-        .unwrap();
+    q.tambah_rhk(
+        &rhk("Laporan"),
+        &iki("Laporan", "Laporan diterima pimpinan"),
+        &[],
+    )
+    .unwrap();
     assert_eq!(
-        q.atur_pendekatan(Pendekatan::Kuantitatif).unwrap_err().bidang(),
+        q.atur_pendekatan(Pendekatan::Kuantitatif)
+            .unwrap_err()
+            .bidang(),
         Some("pendekatan")
     );
 }
@@ -292,8 +329,12 @@ fn sel_matriks_dan_penugasan() {
     let mut t = rhk("Menyusun kajian smart city");
     t.jenis = Some(JenisRhk::Tambahan);
     t.penugasan_dari = Some("Kepala Bappelitbangda".into());
-    let i = s.terima_penugasan(77, &t, &iki("Kajian", "1 dokumen")).unwrap();
+    let (i, versi_baru) = s
+        .terima_penugasan(77, &t, &iki("Kajian", "1 dokumen"))
+        .unwrap();
     assert_eq!(s.rhk[i].penugasan_id, Some(77));
+    assert!(versi_baru);
+    assert_eq!(s.nomor_versi, 2);
     assert_eq!(s.status, StatusSkp::Ditetapkan);
 }
 
@@ -337,9 +378,15 @@ fn tenggat_akhir_januari_dan_mutasi() {
     assert!(s.terlambat(tgl(2026, 2, 3)), "set after 31 January is late");
     // Mutasi: closed the day before, and a new SKP at the new place gets 30 days.
     let mut lama = skp_berisi();
-    assert_eq!(lama.tutup(tgl(2027, 1, 1)).unwrap_err().bidang(), Some("tanggal"));
+    assert_eq!(
+        lama.tutup(tgl(2027, 1, 1)).unwrap_err().bidang(),
+        Some("tanggal")
+    );
     lama.tutup(tgl(2026, 7, 1)).unwrap();
-    assert_eq!((lama.status, lama.selesai), (StatusSkp::Ditutup, tgl(2026, 6, 30)));
+    assert_eq!(
+        (lama.status, lama.selesai),
+        (StatusSkp::Ditutup, tgl(2026, 6, 30))
+    );
     assert!(lama.tutup(tgl(2026, 8, 1)).is_err());
     let baru = Skp::baru(
         7,
@@ -354,7 +401,10 @@ fn tenggat_akhir_januari_dan_mutasi() {
     .unwrap();
     assert_eq!(baru.batas_penetapan(), tgl(2026, 7, 31));
     assert!(!baru.terlambat(tgl(2026, 7, 15)));
-    assert!(!lama.terlambat(tgl(2026, 12, 1)), "a closed draft is not late");
+    assert!(
+        !lama.terlambat(tgl(2026, 12, 1)),
+        "a closed draft is not late"
+    );
 }
 
 #[test]
