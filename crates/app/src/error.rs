@@ -143,3 +143,17 @@ impl From<StoreError> for AppError {
         }
     }
 }
+
+impl From<kinerja_domain::skp::GalatSkp> for AppError {
+    fn from(e: kinerja_domain::skp::GalatSkp) -> Self {
+        use kinerja_domain::skp::GalatSkp;
+        match e {
+            GalatSkp::TidakValid { bidang, pesan } => AppError::TidakValid {
+                pesan: pesan.clone(),
+                bidang: BTreeMap::from([(bidang, pesan)]),
+            },
+            GalatSkp::Status(m) => AppError::Konflik(m),
+            GalatSkp::TidakAda(m) => AppError::TidakDitemukan(m),
+        }
+    }
+}

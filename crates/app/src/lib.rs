@@ -9,8 +9,12 @@ pub mod error;
 pub mod impor;
 pub mod kalkulator;
 pub mod masuk;
+pub mod matriks;
+pub mod mulai_tahun;
 pub mod organisasi;
 pub mod pemasangan;
+pub mod penugasan;
+pub mod skp;
 
 pub use error::{AppError, AppResult};
 

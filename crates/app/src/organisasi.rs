@@ -361,7 +361,7 @@ impl App {
 
     /// A pegawai the caller may see: an admin sees all; a pegawai sees themself, those they rate
     /// or oversee, and their own rater and atasan. Anyone else is answered as unknown.
-    async fn pegawai_terlihat(
+    pub(crate) async fn pegawai_terlihat(
         &self,
         p: &Pengguna,
         nip: &str,
@@ -453,7 +453,7 @@ impl App {
         Ok(self.penilai_dari(p.instansi_id(), &org, peg).await?.ok())
     }
 
-    async fn penilai_dari(
+    pub(crate) async fn penilai_dari(
         &self,
         inst: i64,
         org: &IndeksOrganisasi,

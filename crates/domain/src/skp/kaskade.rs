@@ -1,8 +1,9 @@
 //! Cascading a leader's RHK into the RHK of the team (seed 002, matriks peran hasil): *direct*
 //! by stage, region or a share of a quantitative target, or *non-direct* by product or service.
 
-use super::{GalatSkp, HasilSkp, Target};
+use super::{GalatSkp, HasilSkp, Rhk, Target};
 use crate::enumerasi;
+use crate::perilaku::AspekIki;
 
 enumerasi!(
     /// How a member RHK was cascaded from the leader's RHK.
@@ -72,6 +73,38 @@ pub fn periksa_porsi(pimpinan: &Target, porsi: &[(String, Target)]) -> HasilSkp<
     Ok(())
 }
 
+/// The target of an RHK that a share is measured in: its first kuantitas IKI, else its first
+/// IKI.
+pub fn target_porsi(rhk: &Rhk) -> Option<&Target> {
+    rhk.iki
+        .iter()
+        .find(|i| i.aspek == Some(AspekIki::Kuantitas))
+        .or_else(|| rhk.iki.first())
+        .map(|i| &i.target)
+}
+
+/// Check every share cascaded from the leader's RHK `pimpinan`: the members' RHK (named) that
+/// intervene it with [`DasarKaskade::PorsiTarget`]. Other bases are not checked.
+pub fn periksa_kaskade(pimpinan: &Rhk, anggota: &[(String, &Rhk)]) -> HasilSkp<()> {
+    let porsi: Vec<(String, Target)> = anggota
+        .iter()
+        .filter(|(_, r)| {
+            r.dasar_kaskade == Some(DasarKaskade::PorsiTarget) && r.intervensi_rhk_id == pimpinan.id
+        })
+        .filter_map(|(n, r)| target_porsi(r).map(|t| (n.clone(), t.clone())))
+        .collect();
+    if porsi.is_empty() {
+        return Ok(());
+    }
+    let Some(t) = target_porsi(pimpinan) else {
+        return Err(GalatSkp::tidak_valid(
+            "dasar_kaskade",
+            "RHK pimpinan belum memiliki IKI dengan target, jadi tidak dapat dibagi sebagai porsi",
+        ));
+    };
+    periksa_porsi(t, &porsi)
+}
+
 /// 12 → "12", 12.5 → "12,5" (Indonesian decimal comma).
 fn angka(x: f64) -> String {
     if x.fract() == 0.0 {
@@ -123,6 +156,40 @@ mod tests {
             periksa_porsi(&q, &[]).unwrap_err().bidang(),
             Some("dasar_kaskade")
         );
+    }
+
+    #[test]
+    fn kaskade_per_rhk_pimpinan() {
+        use crate::perilaku::JenisRhk;
+        use crate::skp::Iki;
+        let rhk = |id: i64, interv: Option<i64>, dasar: Option<DasarKaskade>, target: &str| Rhk {
+            id: Some(id),
+            jenis: JenisRhk::Utama,
+            uraian: format!("RHK {id}"),
+            penugasan_dari: "Kepala Dinas".into(),
+            intervensi_rhk_id: interv,
+            dasar_kaskade: dasar,
+            perspektif: None,
+            penugasan_id: None,
+            iki: vec![Iki {
+                id: None,
+                aspek: Some(AspekIki::Kuantitas),
+                indikator: "Jumlah".into(),
+                target: t(target),
+                manual_indikator: None,
+            }],
+        };
+        let p = rhk(1, None, None, "100 sekolah");
+        let a = rhk(2, Some(1), Some(DasarKaskade::PorsiTarget), "60 sekolah");
+        let b = rhk(3, Some(1), Some(DasarKaskade::PorsiTarget), "50 sekolah");
+        // Another basis, or another leader RHK, is not a share of this target.
+        let c = rhk(4, Some(1), Some(DasarKaskade::Wilayah), "90 sekolah");
+        let d = rhk(5, Some(9), Some(DasarKaskade::PorsiTarget), "90 sekolah");
+        assert!(
+            periksa_kaskade(&p, &[("A".into(), &a), ("C".into(), &c), ("D".into(), &d)]).is_ok()
+        );
+        let e = periksa_kaskade(&p, &[("A".into(), &a), ("B".into(), &b)]).unwrap_err();
+        assert!(e.to_string().contains("110 sekolah"));
     }
 
     #[test]

@@ -19,14 +19,14 @@ mod kaskade;
 mod manual;
 mod target;
 
-pub use kaskade::{periksa_porsi, DasarKaskade, JenisKaskade};
+pub use kaskade::{periksa_kaskade, periksa_porsi, target_porsi, DasarKaskade, JenisKaskade};
 pub use manual::{ManualIndikator, PeriodePelaporan, TingkatKendali};
 pub use target::Target;
 
 use crate::enumerasi;
 use crate::jabatan::JenisJabatan;
 use crate::perilaku::{AspekIki, AspekPerilaku, JenisRhk, Pendekatan, Perspektif};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -691,6 +691,18 @@ impl Skp {
         out
     }
 
+    /// For a PPPK the expectation refers to the perjanjian kerja (Pasal 7(2)): it must be named
+    /// before the SKP is submitted.
+    pub fn wajib_perjanjian_kerja(&self) -> HasilSkp<()> {
+        if self.perjanjian_kerja.is_none() {
+            return Err(GalatSkp::tidak_valid(
+                "perjanjian_kerja",
+                "SKP pegawai PPPK harus merujuk perjanjian kerja (nomor dan tanggal, atau tautan dokumennya)",
+            ));
+        }
+        Ok(())
+    }
+
     /// The pegawai signs and submits the SKP to the rater.
     pub fn ajukan(&mut self) -> HasilSkp<()> {
         self.wajib_dapat_diubah()?;
@@ -766,24 +778,44 @@ impl Skp {
         Ok(())
     }
 
-    /// The day by which this SKP must be set: the end of January (Pasal 13(1)); an SKP that
-    /// starts later in the year (mutasi, new appointment) gets 30 days from its start.
+    /// See [`batas_penetapan`].
     pub fn batas_penetapan(&self) -> NaiveDate {
-        let batas = crate::tenggat::batas_penetapan_skp(self.tahun);
-        batas.max(self.mulai + chrono::Duration::days(30))
+        batas_penetapan(self.tahun, self.mulai)
     }
 
-    /// Late: first set after its deadline, or still not set on `hari_ini` past it.
+    /// See [`terlambat`].
     pub fn terlambat(&self, hari_ini: NaiveDate) -> bool {
-        let batas = self.batas_penetapan();
-        match self.ditetapkan_pada {
-            Some(d) => d > batas,
-            None => self.status != StatusSkp::Ditutup && hari_ini > batas,
-        }
+        terlambat(
+            self.tahun,
+            self.mulai,
+            self.ditetapkan_pada,
+            self.status,
+            hari_ini,
+        )
     }
 }
 
-use chrono::Datelike;
+/// The day by which an SKP must be set: the end of January (Pasal 13(1)); an SKP that starts
+/// later in the year (mutasi, new appointment) gets 30 days from its start.
+pub fn batas_penetapan(tahun: i32, mulai: NaiveDate) -> NaiveDate {
+    crate::tenggat::batas_penetapan_skp(tahun).max(mulai + chrono::Duration::days(30))
+}
+
+/// Late: first set after its deadline, or still not set on `hari_ini` past it (a closed SKP
+/// that was never set is not counted late: its pegawai moved).
+pub fn terlambat(
+    tahun: i32,
+    mulai: NaiveDate,
+    ditetapkan_pada: Option<NaiveDate>,
+    status: StatusSkp,
+    hari_ini: NaiveDate,
+) -> bool {
+    let batas = batas_penetapan(tahun, mulai);
+    match ditetapkan_pada {
+        Some(d) => d > batas,
+        None => status != StatusSkp::Ditutup && hari_ini > batas,
+    }
+}
 
 #[cfg(test)]
 mod tests;
