@@ -79,6 +79,18 @@ pub fn draf_tahun(
 impl App {
     /// Start (or rejoin) the year-start job; it runs in the background.
     pub async fn mulai_tahun(&self, p: &Pengguna, tahun: i32) -> AppResult<Tugas> {
+        let t = self.buat_tugas_mulai_tahun(p, tahun).await?;
+        self.jalankan_di_latar(t.clone());
+        Ok(t)
+    }
+
+    /// The operator's version: start (or resume) the job and run it to the end here.
+    pub async fn mulai_tahun_sekarang(&self, p: &Pengguna, tahun: i32) -> AppResult<Tugas> {
+        let t = self.buat_tugas_mulai_tahun(p, tahun).await?;
+        self.jalankan_mulai_tahun(t).await
+    }
+
+    async fn buat_tugas_mulai_tahun(&self, p: &Pengguna, tahun: i32) -> AppResult<Tugas> {
         p.wajib_admin()?;
         if !(2000..=2100).contains(&tahun) {
             return Err(AppError::bidang_tidak_valid(
@@ -88,12 +100,10 @@ impl App {
         }
         let inst = p.instansi_id();
         let total = self.store.statistik(inst).await?.pegawai;
-        let t = self
+        Ok(self
             .store
             .buat_tugas(inst, JENIS_MULAI_TAHUN, tahun, total, &p.pelaku())
-            .await?;
-        self.jalankan_di_latar(t.clone());
-        Ok(t)
+            .await?)
     }
 
     pub async fn tugas(&self, p: &Pengguna, id: i64) -> AppResult<Tugas> {

@@ -64,6 +64,12 @@ enum Perintah {
         #[arg(long)]
         output: Option<std::path::PathBuf>,
     },
+    /// Start a year for the whole instansi: a draft SKP for every pegawai (copied from last
+    /// year's where one exists). Idempotent; resumes a job a stopped server left running.
+    StartYear {
+        #[arg(long)]
+        tahun: i32,
+    },
     /// The audit log.
     Audit {
         #[command(subcommand)]
@@ -144,6 +150,10 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             app.instansi_utama().await.map_err(|err| {
                 format!("{err}; untuk PostgreSQL jalankan dahulu `kinerja migrate --database URL`")
             })?;
+            let n = app.lanjutkan_tugas().await.map_err(e)?;
+            if n > 0 {
+                tracing::info!("{n} tugas latar yang terhenti dilanjutkan");
+            }
             let router = kinerja_web::router(
                 app,
                 kinerja_web::Opsi {
@@ -233,6 +243,22 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
                         .map_err(|err| err.to_string())
                 }
             }
+        }
+        Perintah::StartYear { tahun } => {
+            let app = App::new(buka(&cli.database, false).await?);
+            let p = app.pengguna_sistem().await.map_err(e)?;
+            let mulai = Instant::now();
+            let t = app.mulai_tahun_sekarang(&p, tahun).await.map_err(e)?;
+            let detik = mulai.elapsed().as_secs_f64();
+            println!(
+                "Tahun {tahun} dimulai dalam {detik:.2} detik: {} SKP dibuat untuk {} pegawai ({:.0} SKP/detik); tugas #{} {}.",
+                t.dibuat_skp,
+                t.diproses,
+                t.dibuat_skp as f64 / detik.max(1e-9),
+                t.id,
+                t.status
+            );
+            Ok(())
         }
         Perintah::Audit {
             perintah: PerintahAudit::Verify,

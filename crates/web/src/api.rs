@@ -46,6 +46,7 @@ pub fn rute() -> Router<Keadaan> {
                 .layer(DefaultBodyLimit::max(32 * 1024 * 1024)),
         )
         .route("/ekspor/{jenis}", get(ekspor))
+        .merge(crate::api_skp::rute())
         .fallback(|| async {
             ApiError(AppError::TidakDitemukan("Alamat API tidak dikenal".into()))
         })
