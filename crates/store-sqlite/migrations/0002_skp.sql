@@ -1,7 +1,7 @@
 -- Planning: SKP with RHK and IKI, its set versions, assignments (pola penugasan), and
 -- background jobs (starting a year). Every table carries instansi_id.
 CREATE TABLE skp (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     pegawai_id INTEGER NOT NULL REFERENCES pegawai(id),
     tahun INTEGER NOT NULL,
@@ -31,7 +31,7 @@ CREATE UNIQUE INDEX skp_satu_per_tahun ON skp(instansi_id, pegawai_id, tahun) WH
 CREATE INDEX skp_tahun_unit ON skp(instansi_id, tahun, unit_id);
 
 CREATE TABLE rhk (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     skp_id INTEGER NOT NULL REFERENCES skp(id) ON DELETE CASCADE,
     urutan INTEGER NOT NULL,
@@ -48,7 +48,7 @@ CREATE INDEX rhk_skp ON rhk(skp_id, urutan);
 CREATE INDEX rhk_intervensi ON rhk(intervensi_rhk_id);
 
 CREATE TABLE iki (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     rhk_id INTEGER NOT NULL REFERENCES rhk(id) ON DELETE CASCADE,
     urutan INTEGER NOT NULL,
@@ -76,7 +76,7 @@ CREATE TABLE skp_versi (
 );
 
 CREATE TABLE penugasan (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     tahun INTEGER NOT NULL,
     pemberi_pegawai_id INTEGER NOT NULL REFERENCES pegawai(id),
@@ -98,7 +98,7 @@ CREATE INDEX penugasan_terbuka ON penugasan(instansi_id, status, tahun);
 
 -- Background jobs (starting a year): claimed by one worker, resumable from `kursor`.
 CREATE TABLE tugas (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instansi_id INTEGER NOT NULL REFERENCES instansi(id),
     jenis TEXT NOT NULL,
     tahun INTEGER NOT NULL,

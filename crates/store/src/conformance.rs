@@ -6,12 +6,17 @@
 use crate::model::*;
 use crate::{Store, StoreError};
 use async_trait::async_trait;
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::jabatan::{JenisJabatan, Jenjang};
 use kinerja_domain::nip::Nip;
 use kinerja_domain::pangkat::{Golongan, StatusAsn};
 use kinerja_domain::penilai::{AturanPenilai, PenggantiPenilai};
+use kinerja_domain::perilaku::{AspekIki, AspekPerilaku, JenisRhk, Pendekatan};
 use kinerja_domain::profil::ProfilKebijakan;
+use kinerja_domain::skp::{
+    FormatSkp, Iki, IkiMasuk, Lampiran, RhkMasuk, RhkPimpinan, Skp, StatusSkp, Target,
+};
+use std::collections::HashSet;
 
 /// Raw SQL on the backend under test, bypassing the Store.
 #[async_trait]
@@ -151,6 +156,11 @@ pub const SKENARIO: &[&str] = &[
     "profil",
     "akun_dan_sesi",
     "audit",
+    "skp_simpan_dan_versi",
+    "skp_daftar_dan_anggota",
+    "penugasan_alur",
+    "mulai_tahun_massal",
+    "mutasi_menutup_dan_membuka",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -158,7 +168,8 @@ pub const SKENARIO: &[&str] = &[
 #[macro_export]
 macro_rules! uji_conformance {
     ($uji:path) => {
-        $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit);
+        $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
+            skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -191,6 +202,11 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
             akun_dan_sesi(store, i.id).await;
             audit(store, mentah).await;
         }
+        "skp_simpan_dan_versi" => skp_simpan_dan_versi(store, i.id).await,
+        "skp_daftar_dan_anggota" => skp_daftar_dan_anggota(store, i.id).await,
+        "penugasan_alur" => penugasan_alur(store, i.id).await,
+        "mulai_tahun_massal" => mulai_tahun_massal(store, i.id).await,
+        "mutasi_menutup_dan_membuka" => mutasi_menutup_dan_membuka(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -717,4 +733,2025 @@ async fn audit(store: &dyn Store, mentah: &dyn SqlMentah) {
         .expect("delete");
     let h = store.verifikasi_audit().await.expect("verifikasi");
     assert_eq!(h.rusak.first().map(|r| r.seq), Some(6), "{:?}", h.rusak);
+}
+
+// --- planning: SKP ------------------------------------------------------------------------------
+
+const NIP_BUDI: &str = "197501012000031002";
+const NIP_AGUS: &str = "198001012005011001";
+const NIP_CITRA: &str = "199002022015032003";
+const NIP_DEWI: &str = "199103032016041004";
+const NIP_EKA: &str = "199204042017052005";
+
+fn tgl(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("tanggal fixture")
+}
+
+async fn pegawai_nip(store: &dyn Store, inst: i64, n: &str) -> Pegawai {
+    store
+        .pegawai_by_nip(inst, n)
+        .await
+        .expect("pegawai by nip")
+        .unwrap_or_else(|| panic!("pegawai {n}"))
+}
+
+/// A fresh kuantitatif draft for a pegawai's year, at their current position.
+fn draf(p: &Pegawai, tahun: i32, mulai: Option<NaiveDate>) -> Skp {
+    Skp::baru(
+        p.id,
+        tahun,
+        p.unit_id,
+        p.jabatan_id,
+        p.jenis_jabatan,
+        Pendekatan::Kuantitatif,
+        false,
+        mulai,
+    )
+    .expect("draf SKP")
+}
+
+fn rhk_masuk(uraian: &str) -> RhkMasuk {
+    RhkMasuk {
+        jenis: Some(JenisRhk::Utama),
+        uraian: uraian.into(),
+        ..Default::default()
+    }
+}
+
+fn iki_masuk(indikator: &str, target: &str) -> IkiMasuk {
+    IkiMasuk {
+        aspek: Some(AspekIki::Kuantitas),
+        indikator: indikator.into(),
+        target: target.into(),
+    }
+}
+
+/// The SKP with its RHK and IKI ids cleared (the SKP id is kept): the content as written.
+fn tanpa_id(s: &Skp) -> Skp {
+    let mut s = s.clone();
+    for r in &mut s.rhk {
+        r.id = None;
+        for i in &mut r.iki {
+            i.id = None;
+        }
+    }
+    s
+}
+
+fn id_rhk(s: &Skp) -> Vec<i64> {
+    s.rhk.iter().map(|r| r.id.expect("RHK id")).collect()
+}
+
+fn id_iki(s: &Skp) -> Vec<i64> {
+    s.rhk
+        .iter()
+        .flat_map(|r| r.iki.iter().map(|i| i.id.expect("IKI id")))
+        .collect()
+}
+
+/// Write an SKP's next state over the version it was read at, expecting success.
+async fn simpan(
+    store: &dyn Store,
+    inst: i64,
+    s: &Skp,
+    versi: i64,
+    aksi: &str,
+    versi_baru: Option<&VersiBaru>,
+    pelaku: &Pelaku,
+) -> SkpTersimpan {
+    let t = store
+        .simpan_skp(inst, s, versi, aksi, versi_baru, pelaku)
+        .await
+        .unwrap_or_else(|e| panic!("simpan_skp {aksi}: {e:?}"));
+    assert_eq!(t.versi, versi + 1, "every write bumps the version");
+    t
+}
+
+async fn baca_skp(store: &dyn Store, inst: i64, id: i64) -> SkpTersimpan {
+    store
+        .skp(inst, id)
+        .await
+        .expect("baca SKP")
+        .unwrap_or_else(|| panic!("SKP {id}"))
+}
+
+/// Create an SKP with one RHK and IKI, submit it and set it (version 1).
+async fn skp_ditetapkan(store: &dyn Store, inst: i64, p: &Pegawai, uraian: &str) -> SkpTersimpan {
+    let mut s = draf(p, 2026, None);
+    s.tambah_rhk(
+        &rhk_masuk(uraian),
+        &iki_masuk("Jumlah dokumen yang diselesaikan", "10–12 dokumen"),
+        &[],
+    )
+    .expect("rhk");
+    let t = store
+        .buat_skp(inst, &s, None, &Pelaku::sistem())
+        .await
+        .expect("buat SKP");
+    let mut s = t.skp.clone();
+    s.ajukan().expect("ajukan");
+    let t = simpan(store, inst, &s, t.versi, "ajukan", None, &Pelaku::sistem()).await;
+    let mut s = t.skp.clone();
+    s.tetapkan(tgl(2026, 1, 20)).expect("tetapkan");
+    let v = VersiBaru {
+        alasan: "Penetapan SKP awal tahun".into(),
+        berlaku_mulai: tgl(2026, 1, 1),
+    };
+    simpan(
+        store,
+        inst,
+        &s,
+        t.versi,
+        "tetapkan",
+        Some(&v),
+        &Pelaku::sistem(),
+    )
+    .await
+}
+
+async fn jumlah_audit(store: &dyn Store, inst: i64) -> usize {
+    store
+        .daftar_audit(inst, 100_000)
+        .await
+        .expect("audit")
+        .len()
+}
+
+/// The actions recorded for one entity, oldest first.
+async fn aksi_audit(store: &dyn Store, inst: i64, entitas: &str, id: i64) -> Vec<String> {
+    let mut log = store.daftar_audit(inst, 100_000).await.expect("audit");
+    log.reverse();
+    log.into_iter()
+        .filter(|e| e.entitas == entitas && e.entitas_id == id.to_string())
+        .map(|e| e.aksi)
+        .collect()
+}
+
+async fn audit_utuh(store: &dyn Store) {
+    let h = store.verifikasi_audit().await.expect("verifikasi");
+    assert!(h.utuh(), "{:?}", h.rusak);
+}
+
+fn konflik<T: std::fmt::Debug>(r: Result<T, StoreError>, apa: &str) {
+    match r {
+        Err(StoreError::Konflik(_)) => {}
+        lain => panic!("{apa}: expected a conflict, got {lain:?}"),
+    }
+}
+
+async fn skp_simpan_dan_versi(store: &dyn Store, inst: i64) {
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let sistem = Pelaku::sistem();
+    let audit_awal = jumlah_audit(store, inst).await;
+
+    // Two RHK, the first with two IKI, one of them a range.
+    let mut s = draf(&citra, 2026, None);
+    assert_eq!(s.format, FormatSkp::Format4);
+    s.tambah_rhk(
+        &rhk_masuk("Tersedianya aplikasi layanan perizinan"),
+        &iki_masuk("Jumlah modul aplikasi yang selesai", "12 modul"),
+        &[],
+    )
+    .expect("rhk 1");
+    let rentang = Target::parse("90–95 %", Pendekatan::Kuantitatif).expect("rentang");
+    assert_eq!(
+        (rentang.min, rentang.maks, rentang.satuan.as_deref()),
+        (Some(90.0), Some(95.0), Some("%"))
+    );
+    s.rhk[0].iki.push(Iki {
+        id: None,
+        aspek: Some(AspekIki::Kualitas),
+        indikator: "Persentase uji fungsi yang lulus".into(),
+        target: rentang.clone(),
+        manual_indikator: None,
+    });
+    s.tambah_rhk(
+        &rhk_masuk("Terpeliharanya server aplikasi"),
+        &iki_masuk("Ketersediaan layanan", "99,5 %"),
+        &[],
+    )
+    .expect("rhk 2");
+    s.atur_lampiran(Lampiran {
+        dukungan_sumber_daya: vec!["Server virtual".into()],
+        skema_pertanggungjawaban: vec!["Laporan bulanan kepada Kepala Seksi".into()],
+        konsekuensi: vec!["Teguran tertulis".into()],
+    })
+    .expect("lampiran");
+    s.atur_ekspektasi_khusus(
+        AspekPerilaku::Kolaboratif,
+        "Aktif berbagi pengetahuan dengan tim",
+    )
+    .expect("ekspektasi");
+
+    let t = store
+        .buat_skp(inst, &s, None, &sistem)
+        .await
+        .expect("buat SKP");
+    let id = t.skp.id;
+    assert!(id > 0);
+    assert_eq!(t.versi, 1);
+    let rhk_awal = id_rhk(&t.skp);
+    let iki_awal = id_iki(&t.skp);
+    assert_eq!((rhk_awal.len(), iki_awal.len()), (2, 3));
+    let semua: HashSet<i64> = iki_awal.iter().copied().collect();
+    assert_eq!(semua.len(), 3, "every IKI has its own id");
+    assert_eq!(
+        tanpa_id(&t.skp),
+        Skp { id, ..s.clone() },
+        "stored as written"
+    );
+    let baca = baca_skp(store, inst, id).await;
+    assert_eq!(baca.skp, t.skp, "reads back equal, ids filled");
+    assert_eq!(baca.versi, 1);
+    assert_eq!(baca.skp.rhk[0].iki[1].target, rentang);
+    assert!(
+        store.skp(inst + 999, id).await.expect("lain").is_none(),
+        "SKP are per instansi"
+    );
+
+    // Edit one IKI, delete one RHK, add one, reorder: written over the version read.
+    let mut ubah = baca.skp.clone();
+    ubah.ubah_iki(
+        iki_awal[1],
+        &IkiMasuk {
+            aspek: Some(AspekIki::Kualitas),
+            indikator: "Persentase uji fungsi yang lulus".into(),
+            target: "92–97 %".into(),
+        },
+    )
+    .expect("ubah iki");
+    ubah.hapus_rhk(rhk_awal[1]).expect("hapus rhk");
+    ubah.tambah_rhk(
+        &rhk_masuk("Terlaksananya pelatihan pengguna aplikasi"),
+        &iki_masuk("Jumlah pegawai yang dilatih", "40 orang"),
+        &[],
+    )
+    .expect("rhk 3");
+    ubah.rhk.swap(0, 1);
+    let v2 = simpan(store, inst, &ubah, baca.versi, "ubah", None, &sistem).await;
+    let b2 = baca_skp(store, inst, id).await;
+    assert_eq!(b2.versi, 2);
+    assert_eq!(b2.skp, v2.skp, "the answer is what is stored");
+    assert_eq!(
+        tanpa_id(&b2.skp),
+        tanpa_id(&ubah),
+        "exactly the new content"
+    );
+    assert_eq!(
+        b2.skp.rhk[1].id,
+        Some(rhk_awal[0]),
+        "a kept RHK keeps its id"
+    );
+    assert_eq!(
+        id_iki(&b2.skp)[1..],
+        iki_awal[..2],
+        "kept (and edited) IKI keep their ids"
+    );
+    assert!(
+        !rhk_awal.contains(&b2.skp.rhk[0].id.expect("id")),
+        "a new RHK gets a new id"
+    );
+    assert_eq!(b2.skp.rhk[1].iki[1].target.min, Some(92.0));
+    let ringkas = store
+        .daftar_skp(
+            inst,
+            &FilterSkp {
+                pegawai_id: Some(vec![citra.id]),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("daftar");
+    assert_eq!(ringkas.items.len(), 1);
+    assert_eq!(
+        (ringkas.items[0].jumlah_rhk, ringkas.items[0].versi),
+        (2, 2),
+        "the deleted RHK is gone"
+    );
+
+    // A write over the version read before that edit is refused and changes nothing.
+    let mut basi = baca.skp.clone();
+    basi.rhk[0].uraian = "Perubahan yang datang terlambat".into();
+    konflik(
+        store
+            .simpan_skp(inst, &basi, baca.versi, "ubah", None, &sistem)
+            .await,
+        "stale write",
+    );
+    let b = baca_skp(store, inst, id).await;
+    assert_eq!((&b.skp, b.versi, b.diubah), (&b2.skp, b2.versi, b2.diubah));
+
+    // Submit and set: version 1 is recorded with its reason and author.
+    let mut s3 = b2.skp.clone();
+    s3.ajukan().expect("ajukan");
+    let v3 = simpan(store, inst, &s3, b2.versi, "ajukan", None, &sistem).await;
+    assert_eq!(v3.skp.status, StatusSkp::Diajukan);
+    let mut s4 = v3.skp.clone();
+    assert_eq!(s4.tetapkan(tgl(2026, 1, 20)).expect("tetapkan"), 1);
+    let penilai = Pelaku {
+        akun_id: None,
+        nama: "agus.salim".into(),
+    };
+    let versi1 = VersiBaru {
+        alasan: "Penetapan SKP awal tahun".into(),
+        berlaku_mulai: tgl(2026, 1, 1),
+    };
+    let v4 = simpan(
+        store,
+        inst,
+        &s4,
+        v3.versi,
+        "tetapkan",
+        Some(&versi1),
+        &penilai,
+    )
+    .await;
+    let daftar = store.versi_skp(inst, id).await.expect("versi");
+    assert_eq!(daftar.len(), 1);
+    assert_eq!(
+        (
+            daftar[0].nomor,
+            daftar[0].alasan.as_str(),
+            daftar[0].pelaku.as_str(),
+            daftar[0].berlaku_mulai
+        ),
+        (1, "Penetapan SKP awal tahun", "agus.salim", tgl(2026, 1, 1))
+    );
+    let (v, isi) = store
+        .isi_versi_skp(inst, id, 1)
+        .await
+        .expect("isi versi")
+        .expect("versi 1");
+    assert_eq!(v.nomor, 1);
+    assert_eq!(isi, v4.skp, "the snapshot is the SKP as set");
+    assert_eq!(isi, baca_skp(store, inst, id).await.skp);
+    assert!(store
+        .isi_versi_skp(inst, id, 2)
+        .await
+        .expect("isi versi 2")
+        .is_none());
+
+    // Recording a version number again is a conflict, and the whole write is undone.
+    let mut lagi = v4.skp.clone();
+    lagi.perjanjian_kerja = Some("Tidak boleh tersimpan".into());
+    konflik(
+        store
+            .simpan_skp(inst, &lagi, v4.versi, "tetapkan", Some(&versi1), &penilai)
+            .await,
+        "duplicate version number",
+    );
+    let b = baca_skp(store, inst, id).await;
+    assert_eq!((&b.skp, b.versi), (&v4.skp, v4.versi));
+
+    // A revision set again is version 2; version 1 stays readable as it was.
+    let mut r = v4.skp.clone();
+    r.buka_revisi("Perubahan target anggaran").expect("revisi");
+    let iki_pelatihan = r.rhk[0].iki[0].id.expect("id");
+    r.ubah_iki(
+        iki_pelatihan,
+        &iki_masuk("Jumlah pegawai yang dilatih", "60 orang"),
+    )
+    .expect("ubah");
+    r.ajukan().expect("ajukan revisi");
+    let v5 = simpan(store, inst, &r, v4.versi, "revisi", None, &sistem).await;
+    let mut r2 = v5.skp.clone();
+    assert_eq!(r2.tetapkan(tgl(2026, 4, 1)).expect("tetapkan"), 2);
+    let versi2 = VersiBaru {
+        alasan: "Perubahan target anggaran".into(),
+        berlaku_mulai: tgl(2026, 4, 1),
+    };
+    let v6 = simpan(
+        store,
+        inst,
+        &r2,
+        v5.versi,
+        "tetapkan",
+        Some(&versi2),
+        &penilai,
+    )
+    .await;
+    assert_eq!(v6.skp.ditetapkan_pada, Some(tgl(2026, 1, 20)));
+    let nomor: Vec<i32> = store
+        .versi_skp(inst, id)
+        .await
+        .expect("versi")
+        .iter()
+        .map(|v| v.nomor)
+        .collect();
+    assert_eq!(nomor, [1, 2]);
+    let (_, isi1) = store
+        .isi_versi_skp(inst, id, 1)
+        .await
+        .expect("isi")
+        .expect("1");
+    assert_eq!(isi1, v4.skp);
+    let (_, isi2) = store
+        .isi_versi_skp(inst, id, 2)
+        .await
+        .expect("isi")
+        .expect("2");
+    assert_eq!(isi2, v6.skp);
+    assert_eq!(isi2.rhk[0].iki[0].target.teks, "60 orang");
+
+    // A second open SKP for the same pegawai and year is refused, and writes nothing.
+    let audit_sebelum = jumlah_audit(store, inst).await;
+    let mut dua = draf(&citra, 2026, None);
+    dua.tambah_rhk(
+        &rhk_masuk("RHK yang tidak boleh tersimpan"),
+        &iki_masuk("Jumlah", "1 dokumen"),
+        &[],
+    )
+    .expect("rhk");
+    konflik(
+        store.buat_skp(inst, &dua, None, &sistem).await,
+        "second open SKP",
+    );
+    let semua_2026 = store.status_skp_tahun(inst, 2026).await.expect("status");
+    assert_eq!(semua_2026.len(), 1, "no SKP row written");
+    assert_eq!(
+        jumlah_audit(store, inst).await,
+        audit_sebelum,
+        "no audit entry for a refused write"
+    );
+    let b = baca_skp(store, inst, id).await;
+    assert_eq!(
+        (b.skp.rhk.len(), b.versi),
+        (2, v6.versi),
+        "no RHK added to the stored SKP"
+    );
+
+    // Once closed, a new SKP for the same pegawai and year can be created.
+    let mut tutup = v6.skp.clone();
+    tutup.tutup(tgl(2026, 7, 1)).expect("tutup");
+    let v7 = simpan(store, inst, &tutup, v6.versi, "tutup", None, &sistem).await;
+    let b = baca_skp(store, inst, id).await;
+    assert_eq!(b.skp, v7.skp);
+    assert_eq!(
+        (b.skp.status, b.skp.selesai),
+        (StatusSkp::Ditutup, tgl(2026, 6, 30))
+    );
+    assert!(store
+        .skp_tahun(inst, &[citra.id], 2026)
+        .await
+        .expect("tahun")
+        .is_empty());
+    let baru = store
+        .buat_skp(
+            inst,
+            &draf(&citra, 2026, Some(tgl(2026, 7, 1))),
+            Some(id),
+            &sistem,
+        )
+        .await
+        .expect("SKP baru setelah ditutup");
+    assert_ne!(baru.skp.id, id);
+    let terbuka = store
+        .skp_tahun(inst, &[citra.id], 2026)
+        .await
+        .expect("tahun");
+    assert_eq!(
+        terbuka.iter().map(|s| s.skp.id).collect::<Vec<_>>(),
+        [baru.skp.id]
+    );
+    assert_eq!(terbuka[0].skp, baru.skp);
+
+    // An IKI moved to another RHK goes with it, even unchanged and at the same place; one moved
+    // out of a deleted RHK survives it.
+    let mut s = baru.skp.clone();
+    s.tambah_rhk(
+        &rhk_masuk("RHK pertama"),
+        &iki_masuk("Indikator satu", "1 dokumen"),
+        &[],
+    )
+    .expect("rhk");
+    s.rhk[0].iki.push(Iki {
+        id: None,
+        aspek: Some(AspekIki::Kuantitas),
+        indikator: "Indikator dua".into(),
+        target: Target::parse("2 dokumen", Pendekatan::Kuantitatif).expect("target"),
+        manual_indikator: None,
+    });
+    s.tambah_rhk(
+        &rhk_masuk("RHK kedua"),
+        &iki_masuk("Indikator tiga", "3 dokumen"),
+        &[],
+    )
+    .expect("rhk");
+    let m1 = simpan(store, inst, &s, baru.versi, "ubah", None, &sistem).await;
+    let mut pindah = m1.skp.clone();
+    let satu = pindah.rhk[0].iki.remove(0);
+    pindah.rhk[1].iki.insert(0, satu);
+    let m2 = simpan(store, inst, &pindah, m1.versi, "ubah", None, &sistem).await;
+    assert_eq!(
+        baca_skp(store, inst, baru.skp.id).await.skp,
+        pindah,
+        "the moved IKI is under its new RHK"
+    );
+    let mut hapus = m2.skp.clone();
+    let dua = hapus.rhk[0].iki[0].clone();
+    hapus.rhk.remove(0);
+    hapus.rhk[0].iki.push(dua);
+    simpan(store, inst, &hapus, m2.versi, "ubah", None, &sistem).await;
+    assert_eq!(
+        baca_skp(store, inst, baru.skp.id).await.skp,
+        hapus,
+        "an IKI moved out of a deleted RHK is kept"
+    );
+
+    // Every write is audited, refused ones are not, and the chain holds.
+    assert_eq!(
+        aksi_audit(store, inst, "skp", id).await,
+        ["buat", "ubah", "ajukan", "tetapkan", "revisi", "tetapkan", "tutup"]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "skp", baru.skp.id).await,
+        ["buat", "ubah", "ubah", "ubah"]
+    );
+    assert_eq!(jumlah_audit(store, inst).await, audit_awal + 11);
+    let log = store.daftar_audit(inst, 100).await.expect("log");
+    let buat = log
+        .iter()
+        .find(|e| e.entitas == "skp" && e.entitas_id == id.to_string() && e.aksi == "buat")
+        .expect("buat");
+    assert!(buat.sebelum.is_none());
+    assert!(buat
+        .sesudah
+        .as_deref()
+        .is_some_and(|s| s.contains("Tersedianya aplikasi layanan perizinan")));
+    audit_utuh(store).await;
+}
+
+async fn skp_daftar_dan_anggota(store: &dyn Store, inst: i64) {
+    let sistem = Pelaku::sistem();
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let agus = pegawai_nip(store, inst, NIP_AGUS).await;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let eka = pegawai_nip(store, inst, NIP_EKA).await;
+    let buat = |s: Skp| async move {
+        store
+            .buat_skp(inst, &s, None, &Pelaku::sistem())
+            .await
+            .expect("buat SKP")
+    };
+    let dengan_rhk = |p: &Pegawai, tahun: i32, uraian: &str| {
+        let mut s = draf(p, tahun, None);
+        s.tambah_rhk(
+            &rhk_masuk(uraian),
+            &iki_masuk("Jumlah dokumen", "12 dokumen"),
+            &[],
+        )
+        .expect("rhk");
+        s
+    };
+
+    // Last year: three SKP.
+    let mut id_2025 = Vec::new();
+    for p in [&budi, &agus, &citra] {
+        id_2025.push(buat(dengan_rhk(p, 2025, "Rencana tahun lalu")).await.skp.id);
+    }
+
+    // This year: the Kepala Bidang's two RHK, cascaded into the members' SKP.
+    let mut s = dengan_rhk(&agus, 2026, "Meningkatnya kualitas layanan aplikasi");
+    s.tambah_rhk(
+        &rhk_masuk("Terintegrasinya data layanan"),
+        &iki_masuk("Jumlah layanan terintegrasi", "5 layanan"),
+        &[],
+    )
+    .expect("rhk");
+    let pimpinan = buat(s).await;
+    let (l1, l2) = (
+        pimpinan.skp.rhk[0].id.expect("l1"),
+        pimpinan.skp.rhk[1].id.expect("l2"),
+    );
+    let rhk_pimpinan: Vec<RhkPimpinan> = pimpinan
+        .skp
+        .rhk
+        .iter()
+        .map(|r| RhkPimpinan {
+            id: r.id.expect("id"),
+            uraian: r.uraian.clone(),
+        })
+        .collect();
+    let mut s = pimpinan.skp.clone();
+    s.ajukan().expect("ajukan");
+    let t = simpan(store, inst, &s, pimpinan.versi, "ajukan", None, &sistem).await;
+    let mut s = t.skp.clone();
+    s.tetapkan(tgl(2026, 1, 15)).expect("tetapkan");
+    simpan(store, inst, &s, t.versi, "tetapkan", None, &sistem).await;
+
+    let intervensi = |p: &Pegawai, uraian: &str, rhk: &[(i64, &str)]| {
+        let mut s = draf(p, 2026, None);
+        for (l, u) in rhk {
+            s.tambah_rhk(
+                &RhkMasuk {
+                    intervensi_rhk_id: Some(*l),
+                    ..rhk_masuk(u)
+                },
+                &iki_masuk("Jumlah modul", "3–4 modul"),
+                &rhk_pimpinan,
+            )
+            .expect("rhk intervensi");
+        }
+        s.tambah_rhk(
+            &rhk_masuk(uraian),
+            &iki_masuk("Jumlah laporan", "4 laporan"),
+            &[],
+        )
+        .expect("rhk");
+        s
+    };
+    let skp_budi = buat(dengan_rhk(&budi, 2026, "Terwujudnya pemerintahan digital")).await;
+    let skp_citra = buat(intervensi(
+        &citra,
+        "Laporan kegiatan",
+        &[(l1, "Tersusunnya modul layanan")],
+    ))
+    .await;
+    let mut s = skp_citra.skp.clone();
+    s.ajukan().expect("ajukan");
+    let skp_citra = simpan(store, inst, &s, skp_citra.versi, "ajukan", None, &sistem).await;
+    let skp_dewi = buat(intervensi(
+        &dewi,
+        "Laporan kegiatan",
+        &[
+            (l1, "Teruji modul layanan"),
+            (l2, "Terpetakannya data layanan"),
+        ],
+    ))
+    .await;
+    // Eka's first SKP intervenes L1 too, but is closed: it no longer counts as a member RHK.
+    let eka_lama = buat(intervensi(
+        &eka,
+        "Laporan kegiatan",
+        &[(l1, "Rancangan antarmuka layanan")],
+    ))
+    .await;
+    let mut s = eka_lama.skp.clone();
+    s.tutup(tgl(2026, 3, 1)).expect("tutup");
+    simpan(store, inst, &s, eka_lama.versi, "tutup", None, &sistem).await;
+    let eka_baru = buat(draf(&eka, 2026, Some(tgl(2026, 3, 1)))).await;
+
+    let urut_2026 = vec![
+        pimpinan.skp.id,
+        skp_budi.skp.id,
+        skp_citra.skp.id,
+        skp_dewi.skp.id,
+        eka_lama.skp.id,
+        eka_baru.skp.id,
+    ];
+    let daftar = |f: FilterSkp| async move {
+        store
+            .daftar_skp(inst, &FilterSkp { limit: 100, ..f })
+            .await
+            .expect("daftar SKP")
+            .items
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<i64>>()
+    };
+    assert_eq!(
+        daftar(FilterSkp {
+            tahun: Some(2026),
+            ..Default::default()
+        })
+        .await,
+        urut_2026
+    );
+    assert_eq!(
+        daftar(FilterSkp {
+            tahun: Some(2025),
+            ..Default::default()
+        })
+        .await,
+        id_2025
+    );
+    assert_eq!(
+        daftar(FilterSkp::default()).await.len(),
+        9,
+        "no filter: every SKP"
+    );
+    assert_eq!(
+        daftar(FilterSkp {
+            pegawai_id: Some(vec![citra.id]),
+            ..Default::default()
+        })
+        .await,
+        [id_2025[2], skp_citra.skp.id],
+        "one pegawai's history"
+    );
+    assert_eq!(
+        daftar(FilterSkp {
+            tahun: Some(2026),
+            pegawai_id: Some(vec![citra.id, dewi.id]),
+            ..Default::default()
+        })
+        .await,
+        [skp_citra.skp.id, skp_dewi.skp.id]
+    );
+    assert!(daftar(FilterSkp {
+        pegawai_id: Some(Vec::new()),
+        ..Default::default()
+    })
+    .await
+    .is_empty());
+    assert_eq!(
+        daftar(FilterSkp {
+            status: Some(StatusSkp::Ditetapkan),
+            ..Default::default()
+        })
+        .await,
+        [pimpinan.skp.id]
+    );
+    assert_eq!(
+        daftar(FilterSkp {
+            status: Some(StatusSkp::Ditutup),
+            ..Default::default()
+        })
+        .await,
+        [eka_lama.skp.id]
+    );
+    assert_eq!(
+        daftar(FilterSkp {
+            tahun: Some(2026),
+            status: Some(StatusSkp::Draf),
+            ..Default::default()
+        })
+        .await,
+        [skp_budi.skp.id, skp_dewi.skp.id, eka_baru.skp.id]
+    );
+    let seksi = citra.unit_id.expect("unit Citra");
+    assert_eq!(
+        daftar(FilterSkp {
+            tahun: Some(2026),
+            unit_id: Some(seksi),
+            ..Default::default()
+        })
+        .await,
+        [
+            skp_citra.skp.id,
+            skp_dewi.skp.id,
+            eka_lama.skp.id,
+            eka_baru.skp.id
+        ]
+    );
+    let r = store
+        .daftar_skp(
+            inst,
+            &FilterSkp {
+                pegawai_id: Some(vec![citra.id]),
+                tahun: Some(2026),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("ringkasan")
+        .items
+        .remove(0);
+    assert_eq!(
+        (
+            r.nip.as_str(),
+            r.nama.as_str(),
+            r.unit_id,
+            r.unit_nama.as_deref()
+        ),
+        (
+            NIP_CITRA,
+            "Citra Lestari",
+            Some(seksi),
+            Some("Seksi Pengembangan Aplikasi")
+        )
+    );
+    assert_eq!(
+        (
+            r.tahun,
+            r.pegawai_id,
+            r.format,
+            r.status,
+            r.nomor_versi,
+            r.jumlah_rhk,
+            r.versi
+        ),
+        (
+            2026,
+            citra.id,
+            FormatSkp::Format4,
+            StatusSkp::Diajukan,
+            0,
+            2,
+            2
+        )
+    );
+    assert_eq!(
+        (r.mulai, r.selesai, r.ditetapkan_pada),
+        (tgl(2026, 1, 1), tgl(2026, 12, 31), None)
+    );
+
+    // Pages of two walk the year once, in id order.
+    let mut halaman = Vec::new();
+    let mut cursor = None;
+    loop {
+        let h = store
+            .daftar_skp(
+                inst,
+                &FilterSkp {
+                    tahun: Some(2026),
+                    limit: 2,
+                    cursor,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("halaman");
+        assert!(h.items.len() <= 2);
+        halaman.push(h.items.iter().map(|r| r.id).collect::<Vec<_>>());
+        match h.next_cursor {
+            Some(c) => cursor = Some(c.parse().expect("cursor")),
+            None => break,
+        }
+    }
+    assert_eq!(halaman.len(), 3, "{halaman:?}");
+    assert_eq!(halaman.concat(), urut_2026);
+
+    // The open SKP of a year, complete.
+    let semua = [budi.id, agus.id, citra.id, dewi.id, eka.id];
+    let terbuka = store.skp_tahun(inst, &semua, 2026).await.expect("tahun");
+    assert_eq!(
+        terbuka.iter().map(|s| s.skp.id).collect::<Vec<_>>(),
+        [
+            pimpinan.skp.id,
+            skp_budi.skp.id,
+            skp_citra.skp.id,
+            skp_dewi.skp.id,
+            eka_baru.skp.id
+        ],
+        "closed SKP are left out"
+    );
+    let dewi_2026 = terbuka
+        .iter()
+        .find(|s| s.skp.pegawai_id == dewi.id)
+        .expect("Dewi");
+    assert_eq!(dewi_2026.skp, skp_dewi.skp);
+    assert_eq!(
+        terbuka
+            .iter()
+            .find(|s| s.skp.pegawai_id == citra.id)
+            .map(|s| (&s.skp, s.versi)),
+        Some((&skp_citra.skp, skp_citra.versi))
+    );
+    assert_eq!(
+        store
+            .skp_tahun(inst, &semua, 2025)
+            .await
+            .expect("2025")
+            .len(),
+        3
+    );
+    assert!(store
+        .skp_tahun(inst, &[dewi.id], 2025)
+        .await
+        .expect("none")
+        .is_empty());
+
+    // Member RHK intervening the leader's, from open SKP only.
+    let pasangan = |v: Vec<RhkAnggota>| {
+        let mut v: Vec<(i64, i64, i64)> = v
+            .into_iter()
+            .map(|a| (a.skp_id, a.pegawai_id, a.rhk.id.expect("id")))
+            .collect();
+        v.sort();
+        v
+    };
+    let anggota = store.rhk_anggota(inst, &[l1]).await.expect("anggota L1");
+    assert!(anggota.iter().all(|a| a.rhk.intervensi_rhk_id == Some(l1)));
+    let rhk_citra = &skp_citra.skp.rhk[0];
+    assert!(anggota
+        .iter()
+        .any(|a| a.pegawai_id == citra.id && &a.rhk == rhk_citra));
+    assert_eq!(
+        pasangan(anggota),
+        [
+            (skp_citra.skp.id, citra.id, rhk_citra.id.expect("id")),
+            (
+                skp_dewi.skp.id,
+                dewi.id,
+                skp_dewi.skp.rhk[0].id.expect("id")
+            ),
+        ]
+    );
+    assert_eq!(
+        pasangan(store.rhk_anggota(inst, &[l1, l2]).await.expect("anggota")),
+        [
+            (skp_citra.skp.id, citra.id, rhk_citra.id.expect("id")),
+            (
+                skp_dewi.skp.id,
+                dewi.id,
+                skp_dewi.skp.rhk[0].id.expect("id")
+            ),
+            (
+                skp_dewi.skp.id,
+                dewi.id,
+                skp_dewi.skp.rhk[1].id.expect("id")
+            ),
+        ]
+    );
+    assert!(store
+        .rhk_anggota(inst, &[])
+        .await
+        .expect("kosong")
+        .is_empty());
+    assert!(store
+        .rhk_anggota(inst, &[rhk_citra.id.expect("id")])
+        .await
+        .expect("tanpa anggota")
+        .is_empty());
+
+    // One row per SKP of the year, with its unit, status and dates.
+    let status = store.status_skp_tahun(inst, 2026).await.expect("status");
+    assert_eq!(status.len(), 6);
+    let hitung = |st: StatusSkp| status.iter().filter(|s| s.status == st).count();
+    assert_eq!(
+        (
+            hitung(StatusSkp::Draf),
+            hitung(StatusSkp::Diajukan),
+            hitung(StatusSkp::Ditetapkan),
+            hitung(StatusSkp::Ditutup)
+        ),
+        (3, 1, 1, 1)
+    );
+    let ditetapkan = status
+        .iter()
+        .find(|s| s.status == StatusSkp::Ditetapkan)
+        .expect("ditetapkan");
+    assert_eq!(
+        (ditetapkan.unit_id, ditetapkan.ditetapkan_pada),
+        (agus.unit_id, Some(tgl(2026, 1, 15)))
+    );
+    assert_eq!(
+        status.iter().filter(|s| s.unit_id == Some(seksi)).count(),
+        4
+    );
+    assert!(status
+        .iter()
+        .any(|s| s.status == StatusSkp::Draf && s.mulai == tgl(2026, 3, 1)));
+    assert_eq!(
+        store
+            .status_skp_tahun(inst, 2025)
+            .await
+            .expect("2025")
+            .len(),
+        3
+    );
+    assert!(store
+        .status_skp_tahun(inst, 2024)
+        .await
+        .expect("2024")
+        .is_empty());
+    audit_utuh(store).await;
+}
+
+async fn penugasan_alur(store: &dyn Store, inst: i64) {
+    let penilai = Pelaku {
+        akun_id: None,
+        nama: "agus.salim".into(),
+    };
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let agus = pegawai_nip(store, inst, NIP_AGUS).await;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let ditetapkan = skp_ditetapkan(store, inst, &citra, "Tersedianya aplikasi layanan").await;
+    let skp_id = ditetapkan.skp.id;
+
+    let tugaskan = |pemberi: i64, pegawai: i64, tahun: i32, uraian: &'static str| async move {
+        store
+            .buat_penugasan(
+                inst,
+                &PenugasanBaru {
+                    tahun,
+                    pemberi_pegawai_id: pemberi,
+                    pegawai_id: Some(pegawai),
+                    unit_id: None,
+                    induk_id: None,
+                    uraian: uraian.into(),
+                    ekspektasi: "Selesai tepat waktu".into(),
+                    status: "menunggu_penilai".into(),
+                },
+                &Pelaku::sistem(),
+            )
+            .await
+            .expect("buat penugasan")
+    };
+    let p1 = tugaskan(budi.id, citra.id, 2026, "Menyusun kajian keamanan aplikasi").await;
+    let p2 = tugaskan(
+        budi.id,
+        citra.id,
+        2026,
+        "Menjadi narasumber bimbingan teknis",
+    )
+    .await;
+    let p3 = tugaskan(agus.id, dewi.id, 2025, "Mendokumentasikan arsitektur").await;
+    let p4 = tugaskan(budi.id, citra.id, 2026, "Menyusun standar data").await;
+    assert_eq!(
+        (
+            p1.tahun,
+            p1.pemberi_pegawai_id,
+            p1.pegawai_id,
+            p1.status.as_str()
+        ),
+        (2026, budi.id, Some(citra.id), "menunggu_penilai")
+    );
+    assert_eq!(
+        (
+            p1.uraian.as_str(),
+            p1.ekspektasi.as_str(),
+            p1.unit_id,
+            p1.induk_id
+        ),
+        (
+            "Menyusun kajian keamanan aplikasi",
+            "Selesai tepat waktu",
+            None,
+            None
+        )
+    );
+    assert!(
+        p1.alasan.is_none()
+            && p1.rhk_id.is_none()
+            && p1.diputuskan.is_none()
+            && p1.diputuskan_oleh.is_none()
+    );
+    let baca = store
+        .penugasan(inst, p1.id)
+        .await
+        .expect("penugasan")
+        .expect("ada");
+    assert_eq!(
+        (baca.id, baca.uraian.as_str(), baca.dibuat),
+        (p1.id, p1.uraian.as_str(), p1.dibuat)
+    );
+    assert!(store
+        .penugasan(inst + 999, p1.id)
+        .await
+        .expect("lain")
+        .is_none());
+
+    let daftar = |f: FilterPenugasan| async move {
+        store
+            .daftar_penugasan(
+                inst,
+                &FilterPenugasan {
+                    limit: if f.limit == 0 { 100 } else { f.limit },
+                    ..f
+                },
+            )
+            .await
+            .expect("daftar penugasan")
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<i64>>()
+    };
+    assert_eq!(
+        daftar(FilterPenugasan {
+            pegawai_id: Some(vec![citra.id]),
+            ..Default::default()
+        })
+        .await,
+        [p4.id, p2.id, p1.id],
+        "newest first"
+    );
+    assert_eq!(
+        daftar(FilterPenugasan {
+            pegawai_id: Some(vec![citra.id, dewi.id]),
+            ..Default::default()
+        })
+        .await
+        .len(),
+        4
+    );
+    assert!(daftar(FilterPenugasan {
+        pegawai_id: Some(Vec::new()),
+        ..Default::default()
+    })
+    .await
+    .is_empty());
+    assert_eq!(
+        daftar(FilterPenugasan {
+            pemberi_pegawai_id: Some(budi.id),
+            ..Default::default()
+        })
+        .await,
+        [p4.id, p2.id, p1.id]
+    );
+    assert_eq!(
+        daftar(FilterPenugasan {
+            pemberi_pegawai_id: Some(agus.id),
+            ..Default::default()
+        })
+        .await,
+        [p3.id]
+    );
+    assert_eq!(
+        daftar(FilterPenugasan {
+            status: Some("menunggu_penilai".into()),
+            ..Default::default()
+        })
+        .await
+        .len(),
+        4
+    );
+    assert_eq!(
+        daftar(FilterPenugasan {
+            tahun: Some(2025),
+            ..Default::default()
+        })
+        .await,
+        [p3.id]
+    );
+    assert!(daftar(FilterPenugasan {
+        tahun: Some(2026),
+        pegawai_id: Some(vec![dewi.id]),
+        ..Default::default()
+    })
+    .await
+    .is_empty());
+    assert_eq!(
+        daftar(FilterPenugasan {
+            limit: 2,
+            ..Default::default()
+        })
+        .await,
+        [p4.id, p3.id]
+    );
+
+    // The rater refuses one; a second decision on it is a conflict.
+    let ditolak = store
+        .tolak_penugasan(inst, p1.id, "Di luar tugas jabatan", &penilai)
+        .await
+        .expect("tolak");
+    assert_eq!(
+        (
+            ditolak.status.as_str(),
+            ditolak.alasan.as_deref(),
+            ditolak.diputuskan_oleh.as_deref(),
+            ditolak.rhk_id
+        ),
+        (
+            "ditolak",
+            Some("Di luar tugas jabatan"),
+            Some("agus.salim"),
+            None
+        )
+    );
+    assert!(ditolak.diputuskan.is_some());
+    konflik(
+        store.tolak_penugasan(inst, p1.id, "Lagi", &penilai).await,
+        "second refusal",
+    );
+    // Accepting the refused one fails as a whole: its SKP write is undone too.
+    let mut s = ditetapkan.skp.clone();
+    let (i, _) = s
+        .terima_penugasan(
+            p1.id,
+            &RhkMasuk {
+                jenis: Some(JenisRhk::Tambahan),
+                uraian: p1.uraian.clone(),
+                penugasan_dari: Some("Kepala Dinas".into()),
+                ..Default::default()
+            },
+            &iki_masuk("Jumlah kajian", "1 dokumen"),
+        )
+        .expect("rhk penugasan");
+    konflik(
+        store
+            .terima_penugasan(
+                inst,
+                p1.id,
+                &s,
+                i,
+                ditetapkan.versi,
+                Some(&VersiBaru {
+                    alasan: "Tidak boleh tercatat".into(),
+                    berlaku_mulai: tgl(2026, 3, 1),
+                }),
+                &penilai,
+            )
+            .await,
+        "accepting a refused assignment",
+    );
+    let b = baca_skp(store, inst, skp_id).await;
+    assert_eq!((&b.skp, b.versi), (&ditetapkan.skp, ditetapkan.versi));
+    assert_eq!(store.versi_skp(inst, skp_id).await.expect("versi").len(), 1);
+    assert_eq!(
+        store
+            .penugasan(inst, p1.id)
+            .await
+            .expect("p1")
+            .map(|p| p.status),
+        Some("ditolak".into())
+    );
+
+    // Another is accepted on the set SKP: a new RHK and a new numbered version.
+    let baca = baca_skp(store, inst, skp_id).await;
+    let mut s = baca.skp.clone();
+    let tambahan = |p: &Penugasan| RhkMasuk {
+        jenis: Some(JenisRhk::Tambahan),
+        uraian: p.uraian.clone(),
+        penugasan_dari: Some("Kepala Dinas Komunikasi dan Informatika".into()),
+        ..Default::default()
+    };
+    let (i, versi_baru) = s
+        .terima_penugasan(p2.id, &tambahan(&p2), &iki_masuk("Jumlah sesi", "2–3 sesi"))
+        .expect("terima");
+    assert!(versi_baru);
+    assert_eq!(s.nomor_versi, 2);
+    let vb = VersiBaru {
+        alasan: "Penugasan dari Kepala Dinas".into(),
+        berlaku_mulai: tgl(2026, 3, 1),
+    };
+    let (pen, st) = store
+        .terima_penugasan(inst, p2.id, &s, i, baca.versi, Some(&vb), &penilai)
+        .await
+        .expect("terima penugasan");
+    let rhk_baru = st.skp.rhk[i].id.expect("new RHK id");
+    assert_eq!(
+        (
+            pen.status.as_str(),
+            pen.rhk_id,
+            pen.diputuskan_oleh.as_deref(),
+            pen.alasan.as_deref()
+        ),
+        ("diterima", Some(rhk_baru), Some("agus.salim"), None)
+    );
+    assert!(pen.diputuskan.is_some());
+    assert_eq!(st.versi, baca.versi + 1);
+    assert_eq!(st.skp.rhk.len(), baca.skp.rhk.len() + 1);
+    assert_eq!(st.skp.rhk[i].penugasan_id, Some(p2.id));
+    assert_eq!(tanpa_id(&st.skp), tanpa_id(&s));
+    let b = baca_skp(store, inst, skp_id).await;
+    assert_eq!((&b.skp, b.versi), (&st.skp, st.versi));
+    assert_eq!(b.skp.nomor_versi, 2);
+    let versi: Vec<(i32, String)> = store
+        .versi_skp(inst, skp_id)
+        .await
+        .expect("versi")
+        .into_iter()
+        .map(|v| (v.nomor, v.alasan))
+        .collect();
+    assert_eq!(
+        versi,
+        [
+            (1, "Penetapan SKP awal tahun".to_string()),
+            (2, "Penugasan dari Kepala Dinas".to_string())
+        ]
+    );
+    let (_, isi2) = store
+        .isi_versi_skp(inst, skp_id, 2)
+        .await
+        .expect("isi")
+        .expect("versi 2");
+    assert_eq!(isi2, st.skp);
+    assert_eq!(
+        store
+            .penugasan(inst, p2.id)
+            .await
+            .expect("p2")
+            .and_then(|p| p.rhk_id),
+        Some(rhk_baru)
+    );
+
+    // Accepting on the SKP as read before that: a conflict, nothing half-written.
+    let mut basi = baca.skp.clone();
+    let (i4, _) = basi
+        .terima_penugasan(
+            p4.id,
+            &tambahan(&p4),
+            &iki_masuk("Jumlah standar", "1 dokumen"),
+        )
+        .expect("terima basi");
+    konflik(
+        store
+            .terima_penugasan(inst, p4.id, &basi, i4, baca.versi, Some(&vb), &penilai)
+            .await,
+        "stale SKP version",
+    );
+    let p4_lagi = store
+        .penugasan(inst, p4.id)
+        .await
+        .expect("p4")
+        .expect("ada");
+    assert_eq!(
+        (
+            p4_lagi.status.as_str(),
+            p4_lagi.rhk_id,
+            p4_lagi.diputuskan.is_none()
+        ),
+        ("menunggu_penilai", None, true)
+    );
+    let b = baca_skp(store, inst, skp_id).await;
+    assert_eq!((&b.skp, b.versi), (&st.skp, st.versi));
+    assert_eq!(store.versi_skp(inst, skp_id).await.expect("versi").len(), 2);
+
+    // A decided assignment cannot be accepted again.
+    let mut lagi = b.skp.clone();
+    let (i2, _) = lagi
+        .terima_penugasan(p2.id, &tambahan(&p2), &iki_masuk("Jumlah sesi", "1 sesi"))
+        .expect("terima lagi");
+    konflik(
+        store
+            .terima_penugasan(
+                inst,
+                p2.id,
+                &lagi,
+                i2,
+                b.versi,
+                Some(&VersiBaru {
+                    alasan: "Tidak boleh tercatat".into(),
+                    berlaku_mulai: tgl(2026, 4, 1),
+                }),
+                &penilai,
+            )
+            .await,
+        "second acceptance",
+    );
+    let b = baca_skp(store, inst, skp_id).await;
+    assert_eq!((&b.skp, b.versi), (&st.skp, st.versi));
+
+    assert_eq!(
+        daftar(FilterPenugasan {
+            status: Some("diterima".into()),
+            ..Default::default()
+        })
+        .await,
+        [p2.id]
+    );
+    assert_eq!(
+        daftar(FilterPenugasan {
+            status: Some("ditolak".into()),
+            pegawai_id: Some(vec![citra.id]),
+            tahun: Some(2026),
+            pemberi_pegawai_id: Some(budi.id),
+            limit: 10,
+        })
+        .await,
+        [p1.id]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "penugasan", p1.id).await,
+        ["buat", "tolak"]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "penugasan", p2.id).await,
+        ["buat", "terima"]
+    );
+    assert_eq!(aksi_audit(store, inst, "penugasan", p4.id).await, ["buat"]);
+    assert_eq!(
+        aksi_audit(store, inst, "skp", skp_id).await,
+        ["buat", "ajukan", "tetapkan", "terima_penugasan"]
+    );
+    audit_utuh(store).await;
+}
+
+/// Drafts for a batch of pegawai as the year-start job makes them: last year's content copied
+/// when there is one.
+async fn draf_mulai_tahun(
+    store: &dyn Store,
+    inst: i64,
+    batch: &[PegawaiMulai],
+    tahun: i32,
+) -> Vec<(Skp, Option<i64>)> {
+    let ids: Vec<i64> = batch.iter().map(|p| p.id).collect();
+    let lalu = store
+        .skp_tahun_lalu(inst, &ids, tahun)
+        .await
+        .expect("SKP tahun lalu");
+    batch
+        .iter()
+        .map(|p| {
+            let mut s = Skp::baru(
+                p.id,
+                tahun,
+                p.unit_id,
+                p.jabatan_id,
+                p.jenis_jabatan,
+                Pendekatan::Kuantitatif,
+                false,
+                None,
+            )
+            .expect("draf");
+            let asal = lalu.iter().find(|l| l.pegawai_id == p.id);
+            if let Some(l) = asal {
+                s.salin_isi_dari(l);
+            }
+            (s, asal.map(|l| l.id))
+        })
+        .collect()
+}
+
+const BATCH_MULAI: i64 = 7;
+
+/// Run a year-start job to its end, in batches, from where it stands.
+async fn jalankan_mulai_tahun(store: &dyn Store, inst: i64, mut t: Tugas) -> Tugas {
+    loop {
+        let batch = store
+            .pegawai_mulai(inst, t.kursor, BATCH_MULAI)
+            .await
+            .expect("pegawai mulai");
+        let draf = draf_mulai_tahun(store, inst, &batch, t.tahun).await;
+        let selesai = (batch.len() as i64) < BATCH_MULAI;
+        let kursor = batch.last().map_or(t.kursor, |p| p.id);
+        t = store
+            .langkah_mulai_tahun(&t, &draf, kursor, t.diproses + batch.len() as i64, selesai)
+            .await
+            .expect("langkah mulai tahun");
+        if selesai {
+            return t;
+        }
+    }
+}
+
+/// (jenis, uraian, penugasan_dari, [(aspek, indikator, target)]) of each RHK: the content a copy
+/// keeps.
+type IsiRhk = Vec<(
+    JenisRhk,
+    String,
+    String,
+    Vec<(Option<AspekIki>, String, Target)>,
+)>;
+
+fn isi_rhk(s: &Skp) -> IsiRhk {
+    s.rhk
+        .iter()
+        .map(|r| {
+            (
+                r.jenis,
+                r.uraian.clone(),
+                r.penugasan_dari.clone(),
+                r.iki
+                    .iter()
+                    .map(|i| (i.aspek, i.indikator.clone(), i.target.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+async fn mulai_tahun_massal(store: &dyn Store, inst: i64) {
+    let sistem = Pelaku::sistem();
+    // 25 more pegawai: 30 in all, some without a position.
+    let data = DataOrganisasi {
+        pegawai: (1..=25)
+            .map(|n| {
+                pegawai(
+                    &format!("198501012010011{n:03}"),
+                    &format!("Pegawai Uji {n:02}"),
+                    (n % 3 != 0).then_some("JF1"),
+                )
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let r = store
+        .impor_organisasi(inst, &data, &sistem)
+        .await
+        .expect("impor");
+    assert_eq!(r.pegawai_baru, 25);
+    let mut semua: Vec<i64> = store
+        .semua_pegawai(inst)
+        .await
+        .expect("semua")
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    semua.sort();
+    assert_eq!(semua.len(), 30);
+
+    // Ten of them had an SKP last year; for the first, a mutasi left a closed one and a later one.
+    let sepuluh: Vec<i64> = semua.iter().step_by(3).copied().collect();
+    assert_eq!(sepuluh.len(), 10);
+    let pegawai_semua = store.pegawai_by_ids(inst, &semua).await.expect("by ids");
+    let mut sumber = std::collections::HashMap::new();
+    for (n, &id) in sepuluh.iter().enumerate() {
+        let p = pegawai_semua.iter().find(|p| p.id == id).expect("pegawai");
+        let mut s = draf(p, 2025, None);
+        s.tambah_rhk(
+            &rhk_masuk(&format!("Tersusunnya laporan layanan {n}")),
+            &iki_masuk("Jumlah laporan", &format!("{} laporan", n + 1)),
+            &[],
+        )
+        .expect("rhk 1");
+        s.rhk[0].iki.push(Iki {
+            id: None,
+            aspek: Some(AspekIki::Kualitas),
+            indikator: "Persentase laporan tanpa revisi".into(),
+            target: Target::parse("85–90 %", Pendekatan::Kuantitatif).expect("target"),
+            manual_indikator: None,
+        });
+        s.tambah_rhk(
+            &RhkMasuk {
+                jenis: Some(JenisRhk::Tambahan),
+                penugasan_dari: Some("Kepala Bidang Aplikasi".into()),
+                ..rhk_masuk(&format!("Terdokumentasinya rapat koordinasi {n}"))
+            },
+            &iki_masuk("Jumlah notulen", "12 notulen"),
+            &[],
+        )
+        .expect("rhk 2");
+        let mut t = store
+            .buat_skp(inst, &s, None, &sistem)
+            .await
+            .expect("SKP tahun lalu");
+        if n == 0 {
+            let mut tutup = t.skp.clone();
+            tutup.tutup(tgl(2025, 6, 1)).expect("tutup");
+            simpan(store, inst, &tutup, t.versi, "tutup", None, &sistem).await;
+            let mut kedua = draf(p, 2025, Some(tgl(2025, 6, 1)));
+            kedua
+                .tambah_rhk(
+                    &rhk_masuk("Rencana di tempat yang baru"),
+                    &iki_masuk("Jumlah kegiatan", "3–5 kegiatan"),
+                    &[],
+                )
+                .expect("rhk");
+            t = store
+                .buat_skp(inst, &kedua, Some(t.skp.id), &sistem)
+                .await
+                .expect("SKP kedua");
+        }
+        sumber.insert(id, t.skp);
+    }
+
+    // The job: asking again while it runs answers the same one.
+    let admin = Pelaku {
+        akun_id: None,
+        nama: "admin".into(),
+    };
+    let t0 = store
+        .buat_tugas(inst, "mulai_tahun", 2026, 30, &admin)
+        .await
+        .expect("tugas");
+    assert_eq!(
+        (
+            t0.jenis.as_str(),
+            t0.tahun,
+            t0.status.as_str(),
+            t0.total,
+            t0.diproses,
+            t0.dibuat_skp,
+            t0.kursor,
+            t0.pelaku.as_str()
+        ),
+        ("mulai_tahun", 2026, "berjalan", 30, 0, 0, 0, "admin")
+    );
+    let lagi = store
+        .buat_tugas(inst, "mulai_tahun", 2026, 30, &admin)
+        .await
+        .expect("tugas lagi");
+    assert_eq!(
+        lagi.id, t0.id,
+        "one running job per instansi, kind and year"
+    );
+    assert_eq!(
+        store
+            .tugas_berjalan()
+            .await
+            .expect("berjalan")
+            .iter()
+            .map(|t| t.id)
+            .collect::<Vec<_>>(),
+        [t0.id]
+    );
+
+    // First batch by hand.
+    let batch = store
+        .pegawai_mulai(inst, 0, BATCH_MULAI)
+        .await
+        .expect("batch 1");
+    assert_eq!(
+        batch.iter().map(|p| p.id).collect::<Vec<_>>(),
+        semua[..7],
+        "in id order"
+    );
+    let d = draf_mulai_tahun(store, inst, &batch, 2026).await;
+    let t1 = store
+        .langkah_mulai_tahun(&t0, &d, batch[6].id, 7, false)
+        .await
+        .expect("langkah 1");
+    assert_eq!(
+        (
+            t1.id,
+            t1.status.as_str(),
+            t1.kursor,
+            t1.diproses,
+            t1.dibuat_skp
+        ),
+        (t0.id, "berjalan", batch[6].id, 7, 7)
+    );
+    // A worker holding the job as it was before that step is refused, and writes nothing.
+    let batch2 = store
+        .pegawai_mulai(inst, t1.kursor, BATCH_MULAI)
+        .await
+        .expect("batch 2");
+    assert_eq!(batch2.first().map(|p| p.id), Some(semua[7]));
+    let d2 = draf_mulai_tahun(store, inst, &batch2, 2026).await;
+    let ids2: Vec<i64> = batch2.iter().map(|p| p.id).collect();
+    konflik(
+        store
+            .langkah_mulai_tahun(&t0, &d2, batch2[6].id, 14, false)
+            .await,
+        "stale job cursor",
+    );
+    assert!(store
+        .skp_tahun(inst, &ids2, 2026)
+        .await
+        .expect("batch 2")
+        .is_empty());
+    let t = store.tugas(inst, t0.id).await.expect("tugas").expect("ada");
+    assert_eq!((t.kursor, t.diproses, t.dibuat_skp), (t1.kursor, 7, 7));
+
+    let t = jalankan_mulai_tahun(store, inst, t1).await;
+    assert_eq!(
+        (
+            t.status.as_str(),
+            t.diproses,
+            t.dibuat_skp,
+            t.kursor,
+            t.total
+        ),
+        ("selesai", 30, 30, semua[29], 30)
+    );
+    let baca = store.tugas(inst, t0.id).await.expect("tugas").expect("ada");
+    assert_eq!(
+        (baca.status.as_str(), baca.dibuat_skp, baca.kursor),
+        ("selesai", 30, semua[29])
+    );
+    assert!(store.tugas_berjalan().await.expect("berjalan").is_empty());
+    assert!(store
+        .tugas(inst + 999, t0.id)
+        .await
+        .expect("lain")
+        .is_none());
+
+    // Every pegawai has exactly one open SKP for the year; the ten have last year's content.
+    let baru = store.skp_tahun(inst, &semua, 2026).await.expect("2026");
+    assert_eq!(baru.len(), 30);
+    let pemilik: HashSet<i64> = baru.iter().map(|s| s.skp.pegawai_id).collect();
+    assert_eq!(pemilik.len(), 30);
+    let rhk_lama: HashSet<i64> = sumber.values().flat_map(id_rhk).collect();
+    let iki_lama: HashSet<i64> = sumber.values().flat_map(id_iki).collect();
+    for s in &baru {
+        let s = &s.skp;
+        assert_eq!(
+            (s.tahun, s.status, s.mulai, s.nomor_versi),
+            (2026, StatusSkp::Draf, tgl(2026, 1, 1), 0)
+        );
+        match sumber.get(&s.pegawai_id) {
+            Some(lama) => {
+                assert!(!s.rhk.is_empty());
+                assert_eq!(isi_rhk(s), isi_rhk(lama), "copied content");
+                assert!(
+                    id_rhk(s).iter().all(|i| !rhk_lama.contains(i))
+                        && id_iki(s).iter().all(|i| !iki_lama.contains(i)),
+                    "copies get new ids"
+                );
+            }
+            None => assert!(s.rhk.is_empty(), "nothing to copy"),
+        }
+    }
+    let pindah = baru
+        .iter()
+        .find(|s| s.skp.pegawai_id == sepuluh[0])
+        .expect("pegawai pertama");
+    assert_eq!(
+        pindah.skp.rhk[0].uraian, "Rencana di tempat yang baru",
+        "copied from the latest SKP of last year"
+    );
+    let hitung = || async {
+        store
+            .daftar_skp(
+                inst,
+                &FilterSkp {
+                    tahun: Some(2026),
+                    limit: 500,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("daftar")
+            .items
+            .len()
+    };
+    assert_eq!(hitung().await, 30);
+
+    // Running the whole job again creates nothing.
+    let audit_sebelum = jumlah_audit(store, inst).await;
+    let t2 = store
+        .buat_tugas(inst, "mulai_tahun", 2026, 30, &admin)
+        .await
+        .expect("tugas kedua");
+    assert_ne!(t2.id, t0.id, "a finished job is not answered again");
+    let t2 = jalankan_mulai_tahun(store, inst, t2).await;
+    assert_eq!(
+        (t2.status.as_str(), t2.diproses, t2.dibuat_skp),
+        ("selesai", 30, 0)
+    );
+    assert_eq!(hitung().await, 30);
+    assert_eq!(
+        store
+            .tugas_terakhir(inst, "mulai_tahun", 2026)
+            .await
+            .expect("terakhir")
+            .map(|t| t.id),
+        Some(t2.id)
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "tugas", t2.id).await,
+        ["buat", "mulai_tahun"],
+        "only the job and its end are recorded when nothing is created"
+    );
+    assert_eq!(jumlah_audit(store, inst).await, audit_sebelum + 2);
+    assert_eq!(
+        aksi_audit(store, inst, "tugas", t0.id)
+            .await
+            .iter()
+            .filter(|a| *a == "mulai_tahun")
+            .count(),
+        5,
+        "one entry per batch that created SKP"
+    );
+
+    // A job can be marked failed; it is no longer running, and a step on it is refused.
+    let t3 = store
+        .buat_tugas(inst, "mulai_tahun", 2027, 30, &admin)
+        .await
+        .expect("tugas 2027");
+    assert_eq!(
+        store
+            .tugas_berjalan()
+            .await
+            .expect("berjalan")
+            .iter()
+            .map(|t| t.id)
+            .collect::<Vec<_>>(),
+        [t3.id],
+        "only running jobs"
+    );
+    store
+        .gagalkan_tugas(t3.id, "Proses dihentikan operator")
+        .await
+        .expect("gagalkan");
+    let gagal = store.tugas(inst, t3.id).await.expect("tugas").expect("ada");
+    assert_eq!(
+        (gagal.status.as_str(), gagal.pesan.as_deref()),
+        ("gagal", Some("Proses dihentikan operator"))
+    );
+    assert!(store.tugas_berjalan().await.expect("berjalan").is_empty());
+    konflik(
+        store.langkah_mulai_tahun(&t3, &[], 0, 0, true).await,
+        "step on a failed job",
+    );
+    // Failing a finished job changes nothing.
+    store
+        .gagalkan_tugas(t0.id, "terlambat")
+        .await
+        .expect("gagalkan selesai");
+    assert_eq!(
+        store
+            .tugas(inst, t0.id)
+            .await
+            .expect("tugas")
+            .map(|t| (t.status, t.pesan)),
+        Some(("selesai".to_string(), None))
+    );
+    let t4 = store
+        .buat_tugas(inst, "mulai_tahun", 2027, 30, &admin)
+        .await
+        .expect("tugas 2027 lagi");
+    assert_ne!(t4.id, t3.id, "a failed job is not answered again");
+    audit_utuh(store).await;
+}
+
+async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
+    let sistem = Pelaku::sistem();
+    // A position in another unit to move to.
+    let mut jf2 = jabatan(
+        "JF2",
+        "BIDANG",
+        "Analis Sistem Informasi Ahli Pertama",
+        JenisJabatan::Fungsional,
+        Some("KABID"),
+    );
+    jf2.jenjang = Some(Jenjang::AhliPertama);
+    let r = store
+        .impor_organisasi(
+            inst,
+            &DataOrganisasi {
+                jabatan: vec![jf2],
+                ..Default::default()
+            },
+            &sistem,
+        )
+        .await
+        .expect("impor JF2");
+    assert_eq!(r.jabatan_baru, 1);
+    let jabatan_semua = store.daftar_jabatan(inst, None).await.expect("jabatan");
+    let jf2 = jabatan_semua.iter().find(|j| j.kode == "JF2").expect("JF2");
+    let jf1 = jabatan_semua.iter().find(|j| j.kode == "JF1").expect("JF1");
+    let bidang = jf2.unit_id;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let seksi = citra.unit_id.expect("unit");
+    assert_ne!(seksi, bidang);
+
+    let lama = skp_ditetapkan(store, inst, &citra, "Tersedianya aplikasi layanan").await;
+    let versi_org = store.versi_organisasi(inst).await.expect("versi org");
+    let mut tutup = lama.skp.clone();
+    tutup.tutup(tgl(2026, 7, 1)).expect("tutup");
+    let mut baru = Skp::baru(
+        citra.id,
+        2026,
+        Some(bidang),
+        Some(jf2.id),
+        Some(JenisJabatan::Fungsional),
+        Pendekatan::Kuantitatif,
+        false,
+        Some(tgl(2026, 7, 1)),
+    )
+    .expect("baru");
+    baru.tambah_rhk(
+        &rhk_masuk("Terpetakannya arsitektur sistem informasi"),
+        &iki_masuk("Jumlah peta arsitektur", "2 dokumen"),
+        &[],
+    )
+    .expect("rhk");
+    let hasil = store
+        .mutasi_pegawai(
+            inst,
+            citra.id,
+            jf2.id,
+            Some((&tutup, lama.versi)),
+            Some(&baru),
+            &sistem,
+        )
+        .await
+        .expect("mutasi")
+        .expect("SKP baru");
+    assert_eq!(hasil.versi, 1);
+    assert_ne!(hasil.skp.id, lama.skp.id);
+    assert_eq!(
+        tanpa_id(&hasil.skp),
+        Skp {
+            id: hasil.skp.id,
+            ..baru
+        }
+    );
+    assert!(hasil.skp.rhk.iter().all(|r| r.id.is_some()));
+
+    // The pegawai holds the new position; the organisation version moved.
+    let p = pegawai_nip(store, inst, NIP_CITRA).await;
+    assert_eq!(
+        (p.jabatan_id, p.unit_id, p.unit_nama.as_deref()),
+        (Some(jf2.id), Some(bidang), Some("Bidang Aplikasi"))
+    );
+    assert_eq!(
+        store.versi_organisasi(inst).await.expect("versi"),
+        versi_org + 1
+    );
+
+    // The old SKP is closed the day before; the new one is open.
+    let b = baca_skp(store, inst, lama.skp.id).await;
+    assert_eq!(
+        (b.skp.status, b.skp.selesai, b.versi),
+        (StatusSkp::Ditutup, tgl(2026, 6, 30), lama.versi + 1)
+    );
+    assert_eq!(b.skp, tutup);
+    let n = baca_skp(store, inst, hasil.skp.id).await;
+    assert_eq!((&n.skp, n.versi), (&hasil.skp, 1));
+    assert_eq!(
+        (n.skp.status, n.skp.mulai, n.skp.selesai),
+        (StatusSkp::Draf, tgl(2026, 7, 1), tgl(2026, 12, 31))
+    );
+    assert_eq!(
+        store
+            .skp_tahun(inst, &[citra.id], 2026)
+            .await
+            .expect("tahun")
+            .iter()
+            .map(|s| s.skp.id)
+            .collect::<Vec<_>>(),
+        [hasil.skp.id]
+    );
+    let daftar = store
+        .daftar_skp(
+            inst,
+            &FilterSkp {
+                pegawai_id: Some(vec![citra.id]),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("daftar")
+        .items;
+    assert_eq!(
+        daftar
+            .iter()
+            .map(|r| (r.id, r.status, r.unit_id, r.mulai, r.selesai))
+            .collect::<Vec<_>>(),
+        [
+            (
+                lama.skp.id,
+                StatusSkp::Ditutup,
+                Some(seksi),
+                tgl(2026, 1, 1),
+                tgl(2026, 6, 30)
+            ),
+            (
+                hasil.skp.id,
+                StatusSkp::Draf,
+                Some(bidang),
+                tgl(2026, 7, 1),
+                tgl(2026, 12, 31)
+            ),
+        ]
+    );
+
+    // A mutasi closing over a stale read fails as a whole: the position does not change.
+    let mut basi = lama.skp.clone();
+    basi.tutup(tgl(2026, 9, 1)).expect("tutup basi");
+    konflik(
+        store
+            .mutasi_pegawai(
+                inst,
+                citra.id,
+                jf1.id,
+                Some((&basi, lama.versi)),
+                None,
+                &sistem,
+            )
+            .await,
+        "stale closing",
+    );
+    // So does one opening a second SKP while the current one is still open.
+    konflik(
+        store
+            .mutasi_pegawai(
+                inst,
+                citra.id,
+                jf1.id,
+                None,
+                Some(&draf(&citra, 2026, Some(tgl(2026, 9, 1)))),
+                &sistem,
+            )
+            .await,
+        "second open SKP at mutasi",
+    );
+    assert_eq!(
+        pegawai_nip(store, inst, NIP_CITRA).await.jabatan_id,
+        Some(jf2.id)
+    );
+    assert_eq!(
+        store.versi_organisasi(inst).await.expect("versi"),
+        versi_org + 1
+    );
+    assert_eq!(
+        store
+            .status_skp_tahun(inst, 2026)
+            .await
+            .expect("status")
+            .len(),
+        2
+    );
+
+    // A mutasi without an SKP just moves the pegawai.
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    assert!(store
+        .mutasi_pegawai(inst, dewi.id, jf2.id, None, None, &sistem)
+        .await
+        .expect("mutasi tanpa SKP")
+        .is_none());
+    assert_eq!(
+        pegawai_nip(store, inst, NIP_DEWI).await.jabatan_id,
+        Some(jf2.id)
+    );
+    assert_eq!(
+        store.versi_organisasi(inst).await.expect("versi"),
+        versi_org + 2
+    );
+
+    assert_eq!(
+        aksi_audit(store, inst, "pegawai", citra.id)
+            .await
+            .iter()
+            .filter(|a| *a == "mutasi")
+            .count(),
+        1,
+        "the refused mutasi left no entry"
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "skp", lama.skp.id).await,
+        ["buat", "ajukan", "tetapkan", "tutup_mutasi"]
+    );
+    assert_eq!(aksi_audit(store, inst, "skp", hasil.skp.id).await, ["buat"]);
+    audit_utuh(store).await;
 }

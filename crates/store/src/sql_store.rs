@@ -1145,14 +1145,10 @@ impl<B: Backend> Store for SqlStore<B> {
         let mut tx = self.b.begin().await?;
         let mut jejak = JejakAudit::new(instansi_id, pelaku);
         let baru = skp::sisip_skp(&mut tx, instansi_id, s, asal_skp_id).await?;
-        jejak.catat("buat", "skp", baru.id, None, Some(&baru));
+        jejak.catat("buat", "skp", baru.skp.id, None, Some(&baru.skp));
         jejak.tulis(&mut tx).await?;
         tx.commit().await?;
-        Ok(SkpTersimpan {
-            skp: baru,
-            versi: 1,
-            diubah: jejak_waktu(),
-        })
+        Ok(baru)
     }
 
     async fn simpan_skp(
@@ -1234,12 +1230,8 @@ impl<B: Backend> Store for SqlStore<B> {
         let hasil = match baru {
             Some(s) => {
                 let b = skp::sisip_skp(&mut tx, instansi_id, s, tutup.map(|(t, _)| t.id)).await?;
-                jejak.catat("buat", "skp", b.id, None, Some(&b));
-                Some(SkpTersimpan {
-                    skp: b,
-                    versi: 1,
-                    diubah: jejak_waktu(),
-                })
+                jejak.catat("buat", "skp", b.skp.id, None, Some(&b.skp));
+                Some(b)
             }
             None => None,
         };
@@ -1632,10 +1624,6 @@ fn audit_dari(r: &Row) -> StoreResult<EntriAudit> {
         hash_sebelumnya: r.text(9)?,
         hash: r.text(10)?,
     })
-}
-
-fn jejak_waktu() -> DateTime<Utc> {
-    crate::sql::sekarang()
 }
 
 /// Decide a waiting assignment; anything but `menunggu_penilai` is a conflict. Answers it as it

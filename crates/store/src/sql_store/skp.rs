@@ -243,13 +243,13 @@ fn param_iki(i: &Iki) -> Vec<Param> {
     ]
 }
 
-/// Insert a new SKP with its content; answers it with ids.
+/// Insert a new SKP with its content; answers it as stored (with ids).
 pub(super) async fn sisip_skp<T: Tx>(
     tx: &mut T,
     instansi_id: i64,
     s: &Skp,
     asal_skp_id: Option<i64>,
-) -> StoreResult<Skp> {
+) -> StoreResult<SkpTersimpan> {
     let now = sekarang();
     let mut p = params![instansi_id, s.pegawai_id, s.tahun];
     p.extend(param_skp(s));
@@ -274,7 +274,11 @@ pub(super) async fn sisip_skp<T: Tx>(
     baru.id = r.i64(0)?;
     baru.rhk = Vec::new();
     tulis_isi(tx, instansi_id, &mut baru, s.rhk.clone(), &[]).await?;
-    Ok(baru)
+    Ok(SkpTersimpan {
+        skp: baru,
+        versi: 1,
+        diubah: now,
+    })
 }
 
 /// Bring the stored RHK/IKI of `s` (currently `lama`) to `rhk`, touching only what changed.
@@ -286,10 +290,10 @@ async fn tulis_isi<T: Tx>(
     lama: &[Rhk],
 ) -> StoreResult<()> {
     let lama_rhk: HashMap<i64, &Rhk> = lama.iter().filter_map(|r| r.id.map(|i| (i, r))).collect();
-    let lama_iki: HashMap<i64, (usize, &Iki)> = lama
+    let lama_iki: HashMap<i64, (Option<i64>, usize, &Iki)> = lama
         .iter()
-        .flat_map(|r| r.iki.iter().enumerate())
-        .filter_map(|(n, i)| i.id.map(|id| (id, (n, i))))
+        .flat_map(|r| r.iki.iter().enumerate().map(move |(n, i)| (r.id, n, i)))
+        .filter_map(|(rhk, n, i)| i.id.map(|id| (id, (rhk, n, i))))
         .collect();
     let urutan_lama: HashMap<i64, usize> = lama
         .iter()
@@ -304,13 +308,6 @@ async fn tulis_isi<T: Tx>(
     for id in lama_iki.keys().filter(|i| !tetap_iki.contains(i)) {
         tx.execute(
             "DELETE FROM iki WHERE id = $1 AND instansi_id = $2",
-            params![*id, instansi_id],
-        )
-        .await?;
-    }
-    for id in lama_rhk.keys().filter(|i| !tetap_rhk.contains(i)) {
-        tx.execute(
-            "DELETE FROM rhk WHERE id = $1 AND instansi_id = $2",
             params![*id, instansi_id],
         )
         .await?;
@@ -361,7 +358,8 @@ async fn tulis_isi<T: Tx>(
         for (n, i) in r.iki.iter_mut().enumerate() {
             let ada = i.id.and_then(|id| lama_iki.get(&id));
             match ada {
-                Some((n_lama, l)) if *l == i && *n_lama == n => {}
+                Some((rhk_lama, n_lama, l))
+                    if *l == i && *n_lama == n && *rhk_lama == Some(rhk_id) => {}
                 Some(_) => {
                     let mut p = param_iki(i);
                     p.extend(params![n as i64, rhk_id, i.id, instansi_id]);
@@ -388,6 +386,14 @@ async fn tulis_isi<T: Tx>(
             }
         }
         hasil.push(r);
+    }
+    // RHK go last, once the IKI moved out of them are under their new RHK (the delete cascades).
+    for id in lama_rhk.keys().filter(|i| !tetap_rhk.contains(i)) {
+        tx.execute(
+            "DELETE FROM rhk WHERE id = $1 AND instansi_id = $2",
+            params![*id, instansi_id],
+        )
+        .await?;
     }
     s.rhk = hasil;
     Ok(())
