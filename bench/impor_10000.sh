@@ -7,7 +7,8 @@
 # Prints wall-clock seconds measured in this run; nothing here asserts a timing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${KINERJA_BIN:-$ROOT/${CARGO_TARGET_DIR:-target}/release/kinerja}"
+T="${CARGO_TARGET_DIR:-target}"; [[ "$T" = /* ]] || T="$ROOT/$T"
+BIN="${KINERJA_BIN:-$T/release/kinerja}"
 [[ -x "$BIN" ]] || { echo "build first: cargo build --release -p kinerja ($BIN missing)" >&2; exit 2; }
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"

@@ -122,6 +122,29 @@ kinerja_store::sqlx_backend!(Postgres);
 
 #[async_trait]
 impl Tx for Tulis {
+    fn baris_json(&self, param: usize, kolom: &[(&str, kinerja_store::sql::Tipe)]) -> String {
+        use kinerja_store::sql::Tipe;
+        let nama: Vec<&str> = kolom.iter().map(|(k, _)| *k).collect();
+        let def: Vec<String> = kolom
+            .iter()
+            .map(|(k, t)| {
+                let t = match t {
+                    Tipe::I64 => "bigint",
+                    Tipe::F64 => "double precision",
+                    Tipe::Text => "text",
+                    Tipe::Bool => "boolean",
+                    Tipe::Date => "date",
+                    Tipe::Ts => "timestamptz",
+                };
+                format!("{k} {t}")
+            })
+            .collect();
+        format!(
+            "SELECT {} FROM jsonb_to_recordset(${param}::jsonb) AS x({})",
+            nama.join(", "),
+            def.join(", ")
+        )
+    }
     async fn commit(self) -> StoreResult<()> {
         self.0.commit().await.map_err(galat)
     }

@@ -132,6 +132,13 @@ kinerja_store::sqlx_backend!(Sqlite);
 
 #[async_trait]
 impl Tx for Tulis {
+    fn baris_json(&self, param: usize, kolom: &[(&str, kinerja_store::sql::Tipe)]) -> String {
+        let pilih: Vec<String> = kolom
+            .iter()
+            .map(|(k, _)| format!("json_extract(value, '$.{k}')"))
+            .collect();
+        format!("SELECT {} FROM json_each(${param})", pilih.join(", "))
+    }
     async fn commit(self) -> StoreResult<()> {
         self.0.commit().await.map_err(galat)
     }

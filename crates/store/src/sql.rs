@@ -194,9 +194,42 @@ pub trait Conn: Send {
     }
 }
 
+/// The SQL type of a column fed from JSON rows (see [`Tx::baris_json`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tipe {
+    I64,
+    F64,
+    Text,
+    Bool,
+    Date,
+    Ts,
+}
+
+/// A parameter as a JSON value for [`Tx::baris_json`] (times in the text form SQLite keeps).
+pub fn param_json(p: &Param) -> serde_json::Value {
+    use serde_json::Value as J;
+    match p {
+        Param::I64(v) => v.map(J::from).unwrap_or(J::Null),
+        Param::F64(v) => v.map(J::from).unwrap_or(J::Null),
+        Param::Bool(v) => v.map(J::from).unwrap_or(J::Null),
+        Param::Text(v) => v.clone().map(J::from).unwrap_or(J::Null),
+        Param::Ts(v) => v
+            .as_ref()
+            .map(|t| J::from(waktu_teks(t)))
+            .unwrap_or(J::Null),
+        Param::Date(v) => v
+            .map(|d| J::from(d.format("%Y-%m-%d").to_string()))
+            .unwrap_or(J::Null),
+    }
+}
+
 /// A write transaction: dropped without `commit`, it rolls back.
 #[async_trait]
 pub trait Tx: Conn {
+    /// A `SELECT` of the given columns from a JSON array of objects bound as parameter
+    /// `$param`: bulk inserts bind one text instead of thousands of values (each backend
+    /// spells it in its own JSON functions).
+    fn baris_json(&self, param: usize, kolom: &[(&str, Tipe)]) -> String;
     async fn commit(self) -> StoreResult<()>;
     /// Serialise appends to an instansi's audit chain for the rest of this transaction.
     async fn kunci_audit(&mut self, instansi_id: i64) -> StoreResult<()>;

@@ -6,7 +6,7 @@ use super::JejakAudit;
 use crate::error::{StoreError, StoreResult};
 use crate::model::*;
 use crate::params;
-use crate::sql::{sekarang, Conn, Param, Row, Tx};
+use crate::sql::{param_json, sekarang, Conn, Param, Row, Tipe, Tx};
 use kinerja_domain::skp::{Iki, Lampiran, Rhk, Skp, Target};
 use std::collections::{HashMap, HashSet};
 
@@ -619,22 +619,87 @@ pub(super) async fn rhk_anggota<C: Conn + ?Sized>(
 
 // --- starting a year ---------------------------------------------------------------------------
 
-/// Insert many rows in as few statements as the backends' parameter limits allow.
+/// Rows per bulk INSERT (one JSON parameter each).
+const BARIS_PER_INSERT: usize = 2000;
+
+const KOLOM_SKP: &[(&str, Tipe)] = &[
+    ("instansi_id", Tipe::I64),
+    ("pegawai_id", Tipe::I64),
+    ("tahun", Tipe::I64),
+    ("unit_id", Tipe::I64),
+    ("jabatan_id", Tipe::I64),
+    ("jenis_jabatan", Tipe::Text),
+    ("format", Tipe::Text),
+    ("pendekatan", Tipe::Text),
+    ("tugas_belajar", Tipe::Bool),
+    ("status", Tipe::Text),
+    ("nomor_versi", Tipe::I64),
+    ("mulai", Tipe::Date),
+    ("selesai", Tipe::Date),
+    ("perjanjian_kerja", Tipe::Text),
+    ("lampiran", Tipe::Text),
+    ("ekspektasi_khusus", Tipe::Text),
+    ("catatan_pengembalian", Tipe::Text),
+    ("alasan_revisi", Tipe::Text),
+    ("ditetapkan_pada", Tipe::Date),
+    ("asal_skp_id", Tipe::I64),
+    ("dibuat", Tipe::Ts),
+    ("diubah", Tipe::Ts),
+];
+
+const KOLOM_RHK: &[(&str, Tipe)] = &[
+    ("instansi_id", Tipe::I64),
+    ("skp_id", Tipe::I64),
+    ("urutan", Tipe::I64),
+    ("jenis", Tipe::Text),
+    ("uraian", Tipe::Text),
+    ("penugasan_dari", Tipe::Text),
+    ("intervensi_rhk_id", Tipe::I64),
+    ("dasar_kaskade", Tipe::Text),
+    ("perspektif", Tipe::Text),
+    ("penugasan_id", Tipe::I64),
+];
+
+const KOLOM_IKI: &[(&str, Tipe)] = &[
+    ("instansi_id", Tipe::I64),
+    ("rhk_id", Tipe::I64),
+    ("urutan", Tipe::I64),
+    ("aspek", Tipe::Text),
+    ("indikator", Tipe::Text),
+    ("target_teks", Tipe::Text),
+    ("target_min", Tipe::F64),
+    ("target_maks", Tipe::F64),
+    ("target_satuan", Tipe::Text),
+    ("manual_indikator", Tipe::Text),
+];
+
+/// Insert many rows (values in `kolom` order) as JSON rows, [`BARIS_PER_INSERT`] per statement:
+/// one bound text each, which both databases unpack far faster than thousands of parameters.
 async fn sisip_banyak<T: Tx>(
     tx: &mut T,
-    awal: &str,
-    kolom: usize,
+    tabel: &str,
+    kolom: &[(&str, Tipe)],
     baris: Vec<Vec<Param>>,
 ) -> StoreResult<()> {
-    let per = (30_000 / kolom).max(1);
-    let mut sisa = baris.into_iter().peekable();
-    while sisa.peek().is_some() {
-        let potong: Vec<Vec<Param>> = sisa.by_ref().take(per).collect();
-        let nilai: Vec<String> = (0..potong.len())
-            .map(|b| format!("({})", tempat(b * kolom + 1, kolom)))
+    let nama: Vec<&str> = kolom.iter().map(|(k, _)| *k).collect();
+    let sql = format!(
+        "INSERT INTO {tabel} ({}) {}",
+        nama.join(", "),
+        tx.baris_json(1, kolom)
+    );
+    for potong in baris.chunks(BARIS_PER_INSERT) {
+        let json: Vec<serde_json::Value> = potong
+            .iter()
+            .map(|b| {
+                serde_json::Value::Object(
+                    nama.iter()
+                        .zip(b)
+                        .map(|(k, p)| (k.to_string(), param_json(p)))
+                        .collect(),
+                )
+            })
             .collect();
-        let sql = format!("{awal} VALUES {}", nilai.join(", "));
-        tx.execute(&sql, potong.into_iter().flatten().collect())
+        tx.execute(&sql, params![serde_json::Value::Array(json).to_string()])
             .await?;
     }
     Ok(())
@@ -687,15 +752,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
             p
         })
         .collect();
-    sisip_banyak(
-        tx,
-        "INSERT INTO skp (instansi_id, pegawai_id, tahun, unit_id, jabatan_id, jenis_jabatan, format, pendekatan, \
-         tugas_belajar, status, nomor_versi, mulai, selesai, perjanjian_kerja, lampiran, ekspektasi_khusus, \
-         catatan_pengembalian, alasan_revisi, ditetapkan_pada, asal_skp_id, dibuat, diubah)",
-        22,
-        baris,
-    )
-    .await?;
+    sisip_banyak(tx, "skp", KOLOM_SKP, baris).await?;
     // The new ids, by pegawai.
     let mut id_skp: HashMap<i64, i64> = HashMap::new();
     let dibuat: Vec<i64> = baru.iter().map(|(s, _)| s.pegawai_id).collect();
@@ -726,14 +783,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
         }
     }
     if !rhk_baris.is_empty() {
-        sisip_banyak(
-            tx,
-            "INSERT INTO rhk (instansi_id, skp_id, urutan, jenis, uraian, penugasan_dari, intervensi_rhk_id, \
-             dasar_kaskade, perspektif, penugasan_id)",
-            10,
-            rhk_baris,
-        )
-        .await?;
+        sisip_banyak(tx, "rhk", KOLOM_RHK, rhk_baris).await?;
         let sids: Vec<i64> = id_skp.values().copied().collect();
         let mut id_rhk: HashMap<(i64, i64), i64> = HashMap::new();
         for potong in sids.chunks(1000) {
@@ -765,14 +815,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
             }
         }
         if !iki_baris.is_empty() {
-            sisip_banyak(
-                tx,
-                "INSERT INTO iki (instansi_id, rhk_id, urutan, aspek, indikator, target_teks, target_min, \
-                 target_maks, target_satuan, manual_indikator)",
-                10,
-                iki_baris,
-            )
-            .await?;
+            sisip_banyak(tx, "iki", KOLOM_IKI, iki_baris).await?;
         }
     }
     Ok(baru.iter().map(|(s, _)| id_skp[&s.pegawai_id]).collect())
