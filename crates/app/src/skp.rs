@@ -582,8 +582,7 @@ impl App {
             .map(|peg| {
                 let s = skp
                     .iter()
-                    .filter(|s| s.pegawai_id == peg.id && s.status != StatusSkp::Ditutup)
-                    .next_back()
+                    .rfind(|s| s.pegawai_id == peg.id && s.status != StatusSkp::Ditutup)
                     .cloned()
                     .map(BarisSkp::from);
                 AnggotaSkp {

@@ -43,14 +43,15 @@ pub fn rute() -> Router<Keadaan> {
         )
         .route("/ekspor/{berkas}", get(ekspor))
         .route("/static/app.css", get(css))
+        .merge(crate::halaman_skp::rute())
         .fallback(tidak_ditemukan)
 }
 
 /// The browser caller: perhaps logged in, and the language of the page.
 pub struct Sesi {
-    k: Keadaan,
-    pengguna: Option<Pengguna>,
-    lang: &'static str,
+    pub(crate) k: Keadaan,
+    pub(crate) pengguna: Option<Pengguna>,
+    pub(crate) lang: &'static str,
 }
 
 impl FromRequestParts<Keadaan> for Sesi {
@@ -74,12 +75,12 @@ impl FromRequestParts<Keadaan> for Sesi {
 }
 
 impl Sesi {
-    fn t(&self, kunci: &'static str) -> String {
+    pub(crate) fn t(&self, kunci: &'static str) -> String {
         self.k.tampilan.katalog.t(self.lang, kunci).to_string()
     }
 
     /// Render a page with the common context (language, caller, CSRF token).
-    fn halaman(&self, status: StatusCode, nama: &str, ctx: Value) -> Response {
+    pub(crate) fn halaman(&self, status: StatusCode, nama: &str, ctx: Value) -> Response {
         let pengguna = self.pengguna.as_ref().map(
             |p| context! { nama => p.nama(), admin => p.admin(), username => &p.akun.username },
         );
@@ -102,12 +103,12 @@ impl Sesi {
         }
     }
 
-    fn ok(&self, nama: &str, ctx: Value) -> Response {
+    pub(crate) fn ok(&self, nama: &str, ctx: Value) -> Response {
         self.halaman(StatusCode::OK, nama, ctx)
     }
 
     /// An error as a page: not logged in → the login page.
-    fn galat(&self, e: AppError) -> Response {
+    pub(crate) fn galat(&self, e: AppError) -> Response {
         if matches!(e, AppError::BelumMasuk(_)) {
             return Redirect::to("/masuk").into_response();
         }
@@ -127,14 +128,14 @@ impl Sesi {
         )
     }
 
-    fn wajib(&self) -> Result<&Pengguna, Box<Response>> {
+    pub(crate) fn wajib(&self) -> Result<&Pengguna, Box<Response>> {
         self.pengguna
             .as_ref()
             .ok_or_else(|| Box::new(Redirect::to("/masuk").into_response()))
     }
 
     /// A state-changing form must carry the session's CSRF token.
-    fn wajib_csrf(&self, csrf: &str) -> Result<&Pengguna, Box<Response>> {
+    pub(crate) fn wajib_csrf(&self, csrf: &str) -> Result<&Pengguna, Box<Response>> {
         let p = self.wajib()?;
         if !csrf.is_empty() && csrf.len() == p.csrf.len() && csrf == p.csrf {
             Ok(p)
@@ -163,6 +164,8 @@ macro_rules! wajib {
         }
     };
 }
+
+pub(crate) use {coba, wajib};
 
 async fn css() -> impl IntoResponse {
     (
@@ -269,9 +272,9 @@ async fn masuk(s: Sesi, headers: HeaderMap, Form(f): Form<FormMasuk>) -> Respons
 }
 
 #[derive(Deserialize)]
-struct FormCsrf {
+pub(crate) struct FormCsrf {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 async fn keluar(s: Sesi, headers: HeaderMap, Form(f): Form<FormCsrf>) -> Response {
@@ -371,31 +374,37 @@ async fn cari(s: Sesi, Query(q): Query<QCari>) -> Response {
     )
 }
 
-async fn pegawai(s: Sesi, Path(nip): Path<String>) -> Response {
+async fn pegawai(
+    s: Sesi,
+    Path(nip): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let p = wajib!(s.wajib());
     let d = coba!(s, s.k.app.detail_pegawai(p, &nip).await);
-    halaman_pegawai(&s, d, None)
+    // After a mutasi the page says what happened to the SKP (see `halaman_skp::mutasi`).
+    let angka = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok());
+    let hasil_mutasi = q
+        .contains_key("mutasi")
+        .then(|| context! { skp_lama => angka("skp_lama"), skp_baru => angka("skp_baru") });
+    halaman_pegawai(&s, d, StatusCode::OK, context! { hasil_mutasi })
 }
 
-fn halaman_pegawai(
+/// The pegawai page; `tambahan` adds to its context (a form's error, a mutasi's result).
+pub(crate) fn halaman_pegawai(
     s: &Sesi,
     d: kinerja_app::organisasi::DetailPegawai,
-    galat_override: Option<String>,
+    status_http: StatusCode,
+    tambahan: Value,
 ) -> Response {
     let jenis = d.pegawai.jenis_jabatan.map(|j| match d.pegawai.jenjang {
         Some(jj) => format!("{} {}", j.label(), jj.label()),
         None => j.label().to_string(),
     });
     let status = d.pegawai.status_asn.label();
-    let status_http = if galat_override.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
     s.halaman(
         status_http,
         "pegawai.html",
-        context! { d, jenis, status, galat_override },
+        context! { d, jenis, status, ..tambahan },
     )
 }
 
@@ -430,7 +439,12 @@ async fn override_simpan(
         Err(e @ AppError::TidakValid { .. }) => {
             let pesan = e.bidang().values().cloned().collect::<Vec<_>>().join("; ");
             let d = coba!(s, app.detail_pegawai(p, &nip).await);
-            halaman_pegawai(&s, d, Some(pesan))
+            halaman_pegawai(
+                &s,
+                d,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                context! { galat_override => pesan },
+            )
         }
         Err(e) => s.galat(e),
     }
@@ -442,7 +456,7 @@ async fn override_hapus(s: Sesi, Path(nip): Path<String>, Form(f): Form<FormCsrf
     Redirect::to(&format!("/pegawai/{nip}")).into_response()
 }
 
-fn opsi<T: Enumerasi>() -> Vec<Value> {
+pub(crate) fn opsi<T: Enumerasi>() -> Vec<Value> {
     T::SEMUA
         .iter()
         .map(|v| context! { kode => v.kode(), label => v.label() })

@@ -9,6 +9,7 @@ mod api_skp;
 mod auth;
 mod galat;
 mod halaman;
+mod halaman_skp;
 pub mod i18n;
 mod keamanan;
 mod metrik;

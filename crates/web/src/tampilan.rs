@@ -1,6 +1,8 @@
 //! Templates (minijinja, auto-escaped HTML) and the `t("key")` function over the catalogue.
 
 use crate::i18n::Katalog;
+use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
+use kinerja_domain::periode::tanggal_indonesia;
 use minijinja::{Environment, State, Value};
 use std::sync::Arc;
 
@@ -32,7 +34,58 @@ pub const TEMPLAT: &[(&str, &str)] = &[
     ),
     ("impor.html", include_str!("../templates/impor.html")),
     ("galat.html", include_str!("../templates/galat.html")),
+    ("skp_saya.html", include_str!("../templates/skp_saya.html")),
+    ("skp.html", include_str!("../templates/skp.html")),
+    (
+        "skp_versi.html",
+        include_str!("../templates/skp_versi.html"),
+    ),
+    ("matriks.html", include_str!("../templates/matriks.html")),
+    (
+        "penugasan.html",
+        include_str!("../templates/penugasan.html"),
+    ),
+    (
+        "monitoring.html",
+        include_str!("../templates/monitoring.html"),
+    ),
 ];
+
+/// A moment as it is in Western Indonesia (WIB), where the instansi works.
+fn wib(v: &str) -> Option<chrono::NaiveDateTime> {
+    DateTime::parse_from_rfc3339(v)
+        .ok()
+        .map(|t| (t.with_timezone(&Utc) + Duration::hours(7)).naive_utc())
+}
+
+/// `{{ d|tanggal }}`: a date (`2026-01-31`) or a moment as "31 Januari 2026"; empty for none.
+fn tanggal(v: Value) -> String {
+    let Some(s) = v.as_str() else {
+        return String::new();
+    };
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return tanggal_indonesia(d);
+    }
+    wib(s)
+        .map(|t| tanggal_indonesia(t.date()))
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// `{{ t|waktu }}`: a moment as "31 Januari 2026 14.05 WIB".
+fn waktu(v: Value) -> String {
+    let Some(s) = v.as_str() else {
+        return String::new();
+    };
+    match wib(s) {
+        Some(t) => format!(
+            "{} {:02}.{:02} WIB",
+            tanggal_indonesia(t.date()),
+            t.hour(),
+            t.minute()
+        ),
+        None => s.to_string(),
+    }
+}
 
 pub struct Tampilan {
     env: Environment<'static>,
@@ -47,6 +100,8 @@ impl Tampilan {
             env.add_template(nama, isi)
                 .unwrap_or_else(|e| panic!("templat {nama} rusak: {e}"));
         }
+        env.add_filter("tanggal", tanggal);
+        env.add_filter("waktu", waktu);
         let k = katalog.clone();
         env.add_function("t", move |state: &State, kunci: &str| -> String {
             let lang = state
@@ -60,5 +115,25 @@ impl Tampilan {
 
     pub fn render(&self, nama: &str, ctx: Value) -> Result<String, minijinja::Error> {
         self.env.get_template(nama)?.render(ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tanggal_dan_waktu_gaya_indonesia() {
+        assert_eq!(tanggal(Value::from("2026-01-31")), "31 Januari 2026");
+        assert_eq!(
+            tanggal(Value::from("2026-03-01T20:30:00Z")),
+            "2 Maret 2026",
+            "a moment is dated in WIB"
+        );
+        assert_eq!(
+            waktu(Value::from("2026-03-01T02:05:09.123Z")),
+            "1 Maret 2026 09.05 WIB"
+        );
+        assert_eq!(tanggal(Value::from(())), "");
     }
 }

@@ -10,6 +10,9 @@ use serde_json::{json, Value};
 use std::sync::Arc;
 use tower::ServiceExt;
 
+#[path = "skp/api.rs"]
+mod skp_api;
+
 struct Uji {
     router: axum::Router,
     app: App,
@@ -97,6 +100,20 @@ impl Uji {
         .await
     }
 
+    /// A browser form post (`application/x-www-form-urlencoded`).
+    async fn post_form(&self, uri: &str, token: Option<&str>, isian: &[(&str, &str)]) -> Jawab {
+        self.kirim(
+            Method::POST,
+            uri,
+            token,
+            Some((
+                "application/x-www-form-urlencoded",
+                urlencode(isian).into_bytes(),
+            )),
+        )
+        .await
+    }
+
     async fn token(&self, username: &str) -> String {
         let r = self
             .post_json(
@@ -125,6 +142,8 @@ async fn semua(u: &Uji) {
     akses(u).await;
     impor_ekspor(u).await;
     halaman(u).await;
+    skp_api::semua(u).await;
+    halaman_skp(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
         h.utuh(),
@@ -916,6 +935,533 @@ async fn halaman(u: &Uji) {
         u.router.clone().oneshot(req).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
+}
+
+fn urlencode(isian: &[(&str, &str)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    isian
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The value of the first `<input name="…" value="…">` of that name in a page.
+fn nilai_input(html: &str, nama: &str) -> String {
+    let pola = format!("name=\"{nama}\" value=\"");
+    let i = html
+        .find(&pola)
+        .unwrap_or_else(|| panic!("no input {nama} in the page"))
+        + pola.len();
+    html[i..].split('"').next().unwrap().to_string()
+}
+
+fn lokasi(r: &Jawab) -> String {
+    r.headers
+        .get(header::LOCATION)
+        .unwrap_or_else(|| panic!("no redirect ({}): {}", r.status, r.teks()))
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The planning pages: each for the right people only, forms need the CSRF token and the
+/// version they were read at, and a refused form shows the page again with nothing written.
+async fn halaman_skp(u: &Uji) {
+    let jf = u.login("Jabatan Fungsional").username.clone();
+    let kasi = u.login("Kepala Seksi").username.clone();
+    let kadis = u.login("Kepala Dinas").username.clone();
+    let pl = u.login("Pelaksana").username.clone();
+    let (t_jf, t_kasi, t_kadis, t_pl, t_admin) = (
+        u.token(&jf).await,
+        u.token(&kasi).await,
+        u.token(&kadis).await,
+        u.token(&pl).await,
+        u.token("admin").await,
+    );
+    let api_skp = |id: i64, t: String| async move {
+        u.get(&format!("/api/v1/skp/{id}"), Some(&t)).await.json()
+    };
+
+    // "SKP Saya": start the year's SKP (a form with the CSRF token).
+    let r = u.get("/skp?tahun=2026", Some(&t_jf)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let h = r.teks();
+    assert!(
+        h.contains("SKP Saya") && h.contains("form-mulai-skp"),
+        "{h}"
+    );
+    let csrf_jf = nilai_input(&h, "csrf");
+    let mulai = [("tahun", "2026"), ("salin_tahun_lalu", "1")];
+    let r = u.post_form("/skp", Some(&t_jf), &mulai).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token, no change");
+    let dengan =
+        |csrf: &str, isian: &[(&'static str, &'static str)]| -> Vec<(&'static str, String)> {
+            let mut v: Vec<(&str, String)> = vec![("csrf", csrf.to_string())];
+            v.extend(isian.iter().map(|(k, x)| (*k, x.to_string())));
+            v
+        };
+    let kirim = |uri: String, t: String, v: Vec<(&'static str, String)>| async move {
+        let isian: Vec<(&str, &str)> = v.iter().map(|(k, x)| (*k, x.as_str())).collect();
+        u.post_form(&uri, Some(&t), &isian).await
+    };
+    let r = kirim("/skp".into(), t_jf.clone(), dengan(&csrf_jf, &mulai)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    let id: i64 = lokasi(&r).trim_start_matches("/skp/").parse().unwrap();
+    let r = kirim("/skp".into(), t_jf.clone(), dengan(&csrf_jf, &mulai)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "a second SKP of the year");
+    assert!(r.teks().contains("sudah memiliki SKP tahun 2026"));
+
+    // The SKP page: the pegawai, their rater and the admin; nobody else.
+    let halaman = format!("/skp/{id}");
+    let r = u.get(&halaman, Some(&t_jf)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let h = r.teks();
+    assert!(h.contains("form-rhk-baru") && h.contains("Berorientasi Pelayanan"));
+    let versi = nilai_input(&h, "version");
+    for (t, status) in [
+        (&t_kasi, StatusCode::OK),
+        (&t_admin, StatusCode::OK),
+        (&t_pl, StatusCode::NOT_FOUND),
+        (&t_kadis, StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(u.get(&halaman, Some(t)).await.status, status);
+    }
+    assert!(
+        !u.get(&halaman, Some(&t_kasi))
+            .await
+            .teks()
+            .contains("form-rhk-baru"),
+        "only the pegawai edits the content"
+    );
+    assert_eq!(
+        u.get("/skp/abc", Some(&t_jf)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Add an RHK: without CSRF refused; a rule broken re-renders with 422 and writes nothing;
+    // a stale version is 409.
+    let rhk_uri = format!("/skp/{id}/rhk");
+    let rhk = |csrf: &str, versi: &str, uraian: &str| {
+        vec![
+            ("csrf", csrf.to_string()),
+            ("version", versi.to_string()),
+            ("jenis", "utama".to_string()),
+            ("uraian", uraian.to_string()),
+            ("aspek", "kuantitas".to_string()),
+            (
+                "indikator",
+                "Persentase layanan aplikasi yang tersedia".to_string(),
+            ),
+            ("target", "90–95 %".to_string()),
+        ]
+    };
+    let r = kirim(
+        rhk_uri.clone(),
+        t_jf.clone(),
+        rhk("salah", &versi, "Layanan"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = kirim(rhk_uri.clone(), t_jf.clone(), rhk(&csrf_jf, &versi, "  ")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let h = r.teks();
+    assert!(
+        h.contains("Uraian RHK wajib diisi") && h.contains("data-testid=\"galat-form\""),
+        "the message by the form"
+    );
+    assert!(
+        h.contains("Persentase layanan aplikasi yang tersedia"),
+        "what was typed is kept"
+    );
+    let v = api_skp(id, t_jf.clone()).await;
+    assert_eq!(
+        (
+            v["skp"]["rhk"].as_array().unwrap().len(),
+            v["version"].to_string()
+        ),
+        (0, versi.clone())
+    );
+    let basi = (versi.parse::<i64>().unwrap() + 7).to_string();
+    let r = kirim(
+        rhk_uri.clone(),
+        t_jf.clone(),
+        rhk(&csrf_jf, &basi, "Layanan"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.teks().contains("SKP telah diubah sejak Anda membukanya"));
+    let r = kirim(
+        rhk_uri.clone(),
+        t_jf.clone(),
+        rhk(&csrf_jf, &versi, "Tersedianya layanan aplikasi"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    assert_eq!(lokasi(&r), format!("/skp/{id}#hasil-kerja"));
+    let h = u.get(&halaman, Some(&t_jf)).await.teks();
+    assert!(h.contains("Tersedianya layanan aplikasi") && h.contains("90–95 %"));
+
+    // Lampiran, one item per line; then submit.
+    let versi = nilai_input(&h, "version");
+    let r = kirim(
+        format!("/skp/{id}/lampiran"),
+        t_jf.clone(),
+        vec![
+            ("csrf", csrf_jf.clone()),
+            ("version", versi),
+            (
+                "dukungan_sumber_daya",
+                "Server\r\nAnggaran pemeliharaan".into(),
+            ),
+            ("skema_pertanggungjawaban", "Laporan bulanan".into()),
+            ("konsekuensi", "".into()),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    let v = api_skp(id, t_jf.clone()).await;
+    assert_eq!(
+        v["skp"]["lampiran"]["dukungan_sumber_daya"],
+        json!(["Server", "Anggaran pemeliharaan"])
+    );
+    let versi = v["version"].to_string();
+    let r = kirim(
+        format!("/skp/{id}/ajukan"),
+        t_jf.clone(),
+        vec![("csrf", csrf_jf.clone()), ("version", versi)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+
+    // The rater: returning needs a note (422, still submitted); setting makes version 1.
+    let r = u.get(&halaman, Some(&t_kasi)).await;
+    let h = r.teks();
+    assert!(h.contains("data-testid=\"tetapkan\"") && h.contains("data-testid=\"kembalikan\""));
+    let csrf_kasi = nilai_input(&h, "csrf");
+    let versi = nilai_input(&h, "version");
+    let r = kirim(
+        format!("/skp/{id}/kembalikan"),
+        t_kasi.clone(),
+        vec![
+            ("csrf", csrf_kasi.clone()),
+            ("version", versi.clone()),
+            ("catatan", " ".into()),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("Catatan pengembalian wajib diisi"));
+    assert_eq!(api_skp(id, t_jf.clone()).await["skp"]["status"], "diajukan");
+    let r = kirim(
+        format!("/skp/{id}/ajukan"),
+        t_kasi.clone(),
+        vec![("csrf", csrf_kasi.clone()), ("version", versi.clone())],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "only the pegawai submits");
+    let r = kirim(
+        format!("/skp/{id}/tetapkan"),
+        t_kasi.clone(),
+        vec![("csrf", csrf_kasi.clone()), ("version", versi)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    let h = u.get(&halaman, Some(&t_jf)).await.teks();
+    assert!(h.contains("Versi ditetapkan: 1") && h.contains(&format!("/skp/{id}/versi/1")));
+    let r = u.get(&format!("/skp/{id}/versi/1"), Some(&t_jf)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.teks().contains("Tersedianya layanan aplikasi"));
+    assert_eq!(
+        u.get(&format!("/skp/{id}/versi/1"), Some(&t_pl))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        u.get(&format!("/skp/{id}/versi/9"), Some(&t_jf))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // The rater's list shows the team with their state.
+    let h = u.get("/skp?tahun=2026", Some(&t_kasi)).await.teks();
+    assert!(h.contains("SKP tim yang saya nilai") && h.contains(&format!("href=\"/skp/{id}\"")));
+    assert!(h.contains("Ditetapkan") && h.contains("/matriks?tahun=2026"));
+
+    // Matriks peran hasil: for a leader; the admin has none.
+    let r = u.get("/matriks?tahun=2026", Some(&t_kasi)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.teks().contains("matriks-tanpa-skp"),
+        "no columns before the leader's SKP"
+    );
+    assert_eq!(
+        u.get("/matriks?tahun=2026", Some(&t_admin)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // The leader's SKP with one RHK (the columns), and the Pelaksana's SKP (a row).
+    let r = kirim("/skp".into(), t_kasi.clone(), dengan(&csrf_kasi, &mulai)).await;
+    let id_kasi: i64 = lokasi(&r).trim_start_matches("/skp/").parse().unwrap();
+    let v = api_skp(id_kasi, t_kasi.clone()).await;
+    let mut isian = rhk(
+        &csrf_kasi,
+        &v["version"].to_string(),
+        "Terkelolanya layanan infrastruktur",
+    );
+    isian.retain(|(k, _)| *k != "target");
+    isian.push(("target", "12 laporan".into()));
+    let r = kirim(format!("/skp/{id_kasi}/rhk"), t_kasi.clone(), isian).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    let kolom = api_skp(id_kasi, t_kasi.clone()).await["skp"]["rhk"][0]["id"].to_string();
+    let csrf_pl = nilai_input(&u.get("/skp", Some(&t_pl)).await.teks(), "csrf");
+    let r = kirim("/skp".into(), t_pl.clone(), dengan(&csrf_pl, &mulai)).await;
+    let id_pl: i64 = lokasi(&r).trim_start_matches("/skp/").parse().unwrap();
+    let versi_pl = api_skp(id_pl, t_pl.clone()).await["version"].to_string();
+    let h = u.get("/matriks?tahun=2026", Some(&t_kasi)).await.teks();
+    assert!(h.contains("Terkelolanya layanan infrastruktur") && h.contains(&format!("baris-{pl}")));
+    let sel = |csrf: &str, uraian: &str| {
+        vec![
+            ("csrf", csrf.to_string()),
+            ("tahun", "2026".to_string()),
+            ("nip", pl.clone()),
+            ("rhk_pimpinan_id", kolom.clone()),
+            ("rhk_id", String::new()),
+            ("version", versi_pl.clone()),
+            ("uraian", uraian.to_string()),
+            ("jenis", "utama".to_string()),
+            ("dasar_kaskade", "tahapan".to_string()),
+            ("aspek", "kuantitas".to_string()),
+            ("indikator", "Jumlah laporan pemeliharaan".to_string()),
+            ("target", "12 laporan".to_string()),
+        ]
+    };
+    let r = kirim(
+        "/matriks".into(),
+        t_kasi.clone(),
+        sel("salah", "Pemeliharaan"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = kirim("/matriks".into(), t_kasi.clone(), sel(&csrf_kasi, "")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("Uraian RHK wajib diisi"));
+    assert_eq!(api_skp(id_pl, t_pl.clone()).await["skp"]["rhk"], json!([]));
+    let r = kirim(
+        "/matriks".into(),
+        t_kasi.clone(),
+        sel(&csrf_kasi, "Terpeliharanya server"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    assert_eq!(lokasi(&r), format!("/matriks?tahun=2026#baris-{pl}"));
+    let h = u.get(&format!("/skp/{id_pl}"), Some(&t_pl)).await.teks();
+    assert!(
+        h.contains("Terpeliharanya server") && h.contains("Terkelolanya layanan infrastruktur"),
+        "the cell is an RHK of the member's SKP, naming the leader's RHK it intervenes"
+    );
+    let r = kirim(
+        "/matriks".into(),
+        t_jf.clone(),
+        sel(&csrf_jf, "Bukan tim saya"),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::NOT_FOUND,
+        "only the member's rater writes a cell; to others the member is unknown"
+    );
+
+    // Penugasan from another leader goes through the rater.
+    let r = u.get("/penugasan", Some(&t_kadis)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let csrf_kadis = nilai_input(&r.teks(), "csrf");
+    let tugas = |csrf: &str, uraian: &str| {
+        vec![
+            ("csrf", csrf.to_string()),
+            ("nip", jf.clone()),
+            ("tahun", "2026".to_string()),
+            ("uraian", uraian.to_string()),
+            ("ekspektasi", "Selesai akhir triwulan".to_string()),
+        ]
+    };
+    let r = kirim(
+        "/penugasan".into(),
+        t_kadis.clone(),
+        tugas("", "Kajian keamanan"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = kirim(
+        "/penugasan".into(),
+        t_kadis.clone(),
+        tugas(&csrf_kadis, " "),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("Uraian penugasan wajib diisi"));
+    let r = kirim(
+        "/penugasan".into(),
+        t_kadis.clone(),
+        tugas(&csrf_kadis, "Kajian keamanan aplikasi"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    assert!(
+        !u.get("/penugasan", Some(&t_jf))
+            .await
+            .teks()
+            .contains("Kajian keamanan aplikasi"),
+        "the pegawai does not see it before the rater decides"
+    );
+    let h = u.get("/penugasan", Some(&t_kasi)).await.teks();
+    assert!(h.contains("Kajian keamanan aplikasi") && h.contains("form-terima"));
+    let masuk = u
+        .get("/api/v1/penugasan?kotak=masuk&tahun=2026", Some(&t_kasi))
+        .await
+        .json();
+    let pid = masuk
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["uraian"] == "Kajian keamanan aplikasi")
+        .expect("the assignment waits for the rater")["id"]
+        .to_string();
+    let versi_jf = api_skp(id, t_jf.clone()).await["version"].to_string();
+    let terima = |versi: &str, indikator: &str| {
+        vec![
+            ("csrf", csrf_kasi.clone()),
+            ("tahun", "2026".to_string()),
+            ("version", versi.to_string()),
+            ("jenis", "tambahan".to_string()),
+            ("uraian", "Kajian keamanan aplikasi".to_string()),
+            ("aspek", "kualitas".to_string()),
+            ("indikator", indikator.to_string()),
+            ("target", "1 dokumen".to_string()),
+        ]
+    };
+    let r = kirim(
+        format!("/penugasan/{pid}/terima"),
+        t_kasi.clone(),
+        terima(&versi_jf, ""),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = kirim(
+        format!("/penugasan/{pid}/tolak"),
+        t_kasi.clone(),
+        vec![("csrf", csrf_kasi.clone()), ("alasan", "".into())],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("Alasan penolakan wajib diisi"));
+    let r = kirim(
+        format!("/penugasan/{pid}/terima"),
+        t_kadis.clone(),
+        terima(&versi_jf, "Dokumen kajian"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "csrf of another session");
+    let r = kirim(
+        format!("/penugasan/{pid}/terima"),
+        t_kasi.clone(),
+        terima(&versi_jf, "Dokumen kajian"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
+    let h = u.get(&halaman, Some(&t_jf)).await.teks();
+    assert!(h.contains("Kajian keamanan aplikasi") && h.contains("Versi ditetapkan: 2"));
+    assert!(u
+        .get("/penugasan", Some(&t_jf))
+        .await
+        .teks()
+        .contains("Kajian keamanan aplikasi"));
+
+    // Monitoring (admin) and mutasi.
+    let r = u.get("/skp/monitoring?tahun=2026", Some(&t_admin)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let h = r.teks();
+    assert!(h.contains("Monitoring SKP") && h.contains("rekap-total"));
+    let csrf_admin = nilai_input(&h, "csrf");
+    assert_eq!(
+        u.get("/skp/monitoring", Some(&t_jf)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        u.get("/skp", Some(&t_admin)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let r = u
+        .post_form("/skp/monitoring", Some(&t_admin), &[("tahun", "2027")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = u
+        .post_form(
+            "/skp/monitoring",
+            Some(&t_admin),
+            &[("csrf", &csrf_admin), ("tahun", "1999")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("Tahun di luar"));
+    let inst = u.app.instansi_utama().await.unwrap().id;
+    let t = u
+        .app
+        .store
+        .tugas_terakhir(inst, "mulai_tahun", 1999)
+        .await
+        .unwrap();
+    assert!(t.is_none(), "no job started");
+    let mutasi = format!("/pegawai/{pl}/mutasi");
+    let r = u
+        .post_form(
+            &mutasi,
+            Some(&t_admin),
+            &[("jabatan_kode", "X"), ("tanggal", "2026-07-01")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = u
+        .post_form(
+            &mutasi,
+            Some(&t_admin),
+            &[
+                ("csrf", &csrf_admin),
+                ("jabatan_kode", "TIDAK-ADA"),
+                ("tanggal", "1-7-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.teks().contains("data-testid=\"galat-mutasi\""));
+    assert_eq!(
+        api_skp(id_pl, t_pl.clone()).await["skp"]["status"],
+        "draf",
+        "nothing written"
+    );
+    let r = u
+        .post_form(
+            &mutasi,
+            Some(&t_jf),
+            &[
+                ("csrf", &csrf_jf),
+                ("jabatan_kode", "X"),
+                ("tanggal", "2026-07-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "admin only");
 }
 
 #[tokio::test]

@@ -18,6 +18,25 @@ pub(super) fn tempat(mulai: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// `pegawai_id BETWEEN … AND pegawai_id IN (…)` from placeholder `$mulai`, with its values.
+/// The range lets the planner walk the (instansi, pegawai, tahun) index instead of testing every
+/// SKP of the year against a long list (PostgreSQL does not hash a list of parameters).
+fn di_antara_pegawai(mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
+    let min = ids.iter().copied().min().unwrap_or(0);
+    let max = ids.iter().copied().max().unwrap_or(0);
+    let mut p = params![min, max];
+    p.extend(ids.iter().map(|&i| Param::from(i)));
+    (
+        format!(
+            "pegawai_id BETWEEN ${} AND ${} AND pegawai_id IN ({})",
+            mulai,
+            mulai + 1,
+            tempat(mulai + 2, ids.len())
+        ),
+        p,
+    )
+}
+
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
@@ -187,12 +206,10 @@ pub(super) async fn skp_tahun<C: Conn + ?Sized>(
 ) -> StoreResult<Vec<SkpTersimpan>> {
     let mut out = Vec::new();
     for potong in pegawai_id.chunks(1000) {
+        let (di, nilai) = di_antara_pegawai(3, potong);
         let mut p = params![tahun];
-        p.extend(potong.iter().map(|&i| Param::from(i)));
-        let kondisi = format!(
-            "tahun = $2 AND status <> 'ditutup' AND pegawai_id IN ({})",
-            tempat(3, potong.len())
-        );
+        p.extend(nilai);
+        let kondisi = format!("tahun = $2 AND status <> 'ditutup' AND {di}");
         out.extend(muat_skp(c, instansi_id, &kondisi, p).await?);
     }
     Ok(out)
@@ -720,13 +737,13 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
     let pegawai: Vec<i64> = daftar.iter().map(|(s, _)| s.pegawai_id).collect();
     let mut ada: HashSet<i64> = HashSet::new();
     for potong in pegawai.chunks(1000) {
+        let (di, nilai) = di_antara_pegawai(3, potong);
         let mut p = params![instansi_id, tahun];
-        p.extend(potong.iter().map(|&i| Param::from(i)));
+        p.extend(nilai);
         for r in tx
             .fetch(
                 &format!(
-                    "SELECT pegawai_id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND status <> 'ditutup' AND pegawai_id IN ({})",
-                    tempat(3, potong.len())
+                    "SELECT pegawai_id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND status <> 'ditutup' AND {di}"
                 ),
                 p,
             )
@@ -757,13 +774,13 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
     let mut id_skp: HashMap<i64, i64> = HashMap::new();
     let dibuat: Vec<i64> = baru.iter().map(|(s, _)| s.pegawai_id).collect();
     for potong in dibuat.chunks(1000) {
+        let (di, nilai) = di_antara_pegawai(3, potong);
         let mut p = params![instansi_id, tahun];
-        p.extend(potong.iter().map(|&i| Param::from(i)));
+        p.extend(nilai);
         for r in tx
             .fetch(
                 &format!(
-                    "SELECT pegawai_id, id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND status <> 'ditutup' AND pegawai_id IN ({})",
-                    tempat(3, potong.len())
+                    "SELECT pegawai_id, id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND status <> 'ditutup' AND {di}"
                 ),
                 p,
             )
@@ -904,11 +921,11 @@ pub(super) async fn skp_terakhir<C: Conn + ?Sized>(
 ) -> StoreResult<Vec<Skp>> {
     let mut out = Vec::new();
     for potong in pegawai_id.chunks(1000) {
+        let (di, nilai) = di_antara_pegawai(3, potong);
         let mut p = params![tahun];
-        p.extend(potong.iter().map(|&i| Param::from(i)));
+        p.extend(nilai);
         let kondisi = format!(
-            "id IN (SELECT MAX(id) FROM skp WHERE instansi_id = $1 AND tahun = $2 - 1 AND pegawai_id IN ({}) GROUP BY pegawai_id)",
-            tempat(3, potong.len())
+            "id IN (SELECT MAX(id) FROM skp WHERE instansi_id = $1 AND tahun = $2 - 1 AND {di} GROUP BY pegawai_id)"
         );
         out.extend(
             muat_skp(c, instansi_id, &kondisi, p)
