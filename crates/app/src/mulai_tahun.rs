@@ -187,6 +187,7 @@ impl App {
         let inst = p.instansi_id();
         let org = self.organisasi(inst).await?;
         let hari = hari_ini();
+        let awal_tahun = NaiveDate::from_ymd_opt(tahun, 1, 1).unwrap_or(hari);
         // Each unit reports under its perangkat daerah (the ancestor just below the root).
         let puncak = |unit: Option<i64>| -> Option<i64> {
             let jalur = org.jalur_unit(unit?);
@@ -225,6 +226,10 @@ impl App {
                     .map(|x| x.nama.clone())
                     .unwrap_or_else(|| "(tanpa unit)".into());
                 r.belum_ada = (r.pegawai - punya.get(&u).copied().unwrap_or(0)).max(0);
+                // A pegawai with no SKP at all past the deadline is late too.
+                if terlambat(tahun, awal_tahun, None, StatusSkp::Draf, hari) {
+                    r.terlambat += r.belum_ada;
+                }
                 r
             })
             .collect();

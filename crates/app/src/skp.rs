@@ -491,9 +491,13 @@ impl App {
         let aksi = ubah.aksi();
         match ubah {
             PerubahanSkp::TambahRhk(r, i) => {
+                let r = dari_penilai(r, &org, lama.skp.pegawai_id);
                 skp.tambah_rhk(&r, &i, &ringkas)?;
             }
-            PerubahanSkp::UbahRhk(rid, r) => skp.ubah_rhk(rid, &r, &ringkas)?,
+            PerubahanSkp::UbahRhk(rid, r) => {
+                let r = dari_penilai(r, &org, lama.skp.pegawai_id);
+                skp.ubah_rhk(rid, &r, &ringkas)?
+            }
             PerubahanSkp::HapusRhk(rid) => {
                 skp.hapus_rhk(rid)?;
             }
@@ -592,6 +596,27 @@ impl App {
             })
             .collect())
     }
+}
+
+/// An RHK utama that names no assigner comes from the pegawai's rater: name their position.
+/// (A tambahan must name its assigner; the domain refuses one without.)
+fn dari_penilai(mut r: RhkMasuk, org: &IndeksOrganisasi, pegawai_id: i64) -> RhkMasuk {
+    let utama = r.jenis != Some(kinerja_domain::perilaku::JenisRhk::Tambahan);
+    if utama
+        && r.penugasan_dari
+            .as_deref()
+            .is_none_or(|s| s.trim().is_empty())
+    {
+        if let Some(Ok(h)) = org.penilai.get(&pegawai_id) {
+            r.penugasan_dari = h
+                .pejabat_penilai
+                .as_ref()
+                .and_then(|x| x.jabatan_id)
+                .and_then(|j| org.jabatan.get(&j))
+                .map(|j| j.nama.clone());
+        }
+    }
+    r
 }
 
 /// The RHK a member may intervene, as the domain check needs them.
