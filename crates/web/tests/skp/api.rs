@@ -881,8 +881,42 @@ pub async fn semua(u: &Uji) {
         .await;
     galat(&r, 403, "dilarang", None, "monitoring is for admin");
 
-    // --- mutasi -----------------------------------------------------------------------------
+    // A job a stopped process left half done is resumed from its cursor at start.
     let inst = u.app.instansi_utama().await.unwrap().id;
+    let tahun = TAHUN + 2;
+    let t = u
+        .app
+        .store
+        .buat_tugas(
+            inst,
+            kinerja_app::mulai_tahun::JENIS_MULAI_TAHUN,
+            tahun,
+            jumlah,
+            &kinerja_store::Pelaku::sistem(),
+        )
+        .await
+        .unwrap();
+    let awal = u.app.store.pegawai_mulai(inst, 0, 100).await.unwrap();
+    let draf: Vec<_> = awal
+        .iter()
+        .map(|p| kinerja_app::mulai_tahun::draf_tahun(p, tahun, None).unwrap())
+        .collect();
+    let kursor = awal.last().unwrap().id;
+    u.app
+        .store
+        .langkah_mulai_tahun(&t, &draf, kursor, 100, false)
+        .await
+        .unwrap();
+    assert!(u.app.lanjutkan_tugas().await.unwrap() >= 1);
+    let t = tunggu_tugas(u, &t_admin, t.id).await;
+    assert_eq!(
+        (t["diproses"].as_i64(), t["dibuat_skp"].as_i64()),
+        (Some(jumlah), Some(jumlah))
+    );
+    let status = u.app.store.status_skp_tahun(inst, tahun).await.unwrap();
+    assert_eq!(status.len() as i64, jumlah, "every pegawai exactly once");
+
+    // --- mutasi -----------------------------------------------------------------------------
     let peg = u
         .app
         .store
