@@ -9,69 +9,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text } from './demo.mjs';
 
-const BASE_URL = (process.env.KINERJA_URL || '').replace(/\/+$/, '');
-const LOGINS_FILE = process.env.KINERJA_LOGINS_FILE || '';
-const PASSWORD = process.env.KINERJA_DEMO_PASSWORD || 'demo12345';
-const RESULTS_DIR = fileURLToPath(new URL('./test-results/', import.meta.url));
 const DEFAULT_TIMEOUT_MS = 15_000;
-
-if (!BASE_URL) throw new Error('KINERJA_URL is not set (e.g. http://127.0.0.1:18080)');
-if (!LOGINS_FILE) throw new Error('KINERJA_LOGINS_FILE is not set (output of `kinerja demo`)');
-
-/**
- * Parse the `kinerja demo` output. After the line starting "Akun demo" come
- * lines like
- *   "  Kepala Bidang        198006082007022066   Zahra Fadilah, S.Kom., M.Kom. — Kepala Bidang ..."
- * whose columns are separated by two or more spaces.
- * Returns a Map from role label to { role, username, name, fullName, jabatan }.
- */
-function parseLogins(text) {
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => l.trim().startsWith('Akun demo'));
-  if (start < 0) throw new Error(`no "Akun demo" section in ${LOGINS_FILE}`);
-  const logins = new Map();
-  for (const line of lines.slice(start + 1)) {
-    if (!line.trim()) break;
-    const cols = line.trim().split(/\s{2,}/);
-    if (cols.length < 2) continue;
-    const [role, username, rest = ''] = cols;
-    const [fullName = '', jabatan = ''] = rest.split(/\s+—\s+/);
-    // "Zahra Fadilah, S.Kom., M.Kom." -> "Zahra Fadilah"
-    const name = fullName.split(',')[0].trim();
-    logins.set(role, { role, username, name, fullName: fullName.trim(), jabatan: jabatan.trim() });
-  }
-  return logins;
-}
-
-const LOGINS = parseLogins(readFileSync(LOGINS_FILE, 'utf8'));
-
-function login(role) {
-  const l = LOGINS.get(role);
-  if (!l) throw new Error(`role "${role}" not found in ${LOGINS_FILE}; have: ${[...LOGINS.keys()].join(', ')}`);
-  return l;
-}
 
 let browser;
 
 before(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -91,9 +36,7 @@ async function newPage() {
   return { context, page };
 }
 
-const url = (path) => `${BASE_URL}${path}`;
 const pathIs = (path) => (u) => u.pathname === path;
-const text = async (page, selector) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
 async function signInAs(page, role) {
   const { username } = login(role);

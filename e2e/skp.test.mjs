@@ -15,58 +15,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text } from './demo.mjs';
 
-const BASE_URL = (process.env.KINERJA_URL || '').replace(/\/+$/, '');
-const LOGINS_FILE = process.env.KINERJA_LOGINS_FILE || '';
-const PASSWORD = process.env.KINERJA_DEMO_PASSWORD || 'demo12345';
-const RESULTS_DIR = fileURLToPath(new URL('./test-results/', import.meta.url));
 const TAHUN = 2026;
-
-if (!BASE_URL) throw new Error('KINERJA_URL is not set (e.g. http://127.0.0.1:18080)');
-if (!LOGINS_FILE) throw new Error('KINERJA_LOGINS_FILE is not set (output of `kinerja demo`)');
-
-/** The `kinerja demo` logins (same format as in journey.test.mjs). */
-function parseLogins(text) {
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => l.trim().startsWith('Akun demo'));
-  if (start < 0) throw new Error(`no "Akun demo" section in ${LOGINS_FILE}`);
-  const logins = new Map();
-  for (const line of lines.slice(start + 1)) {
-    if (!line.trim()) break;
-    const cols = line.trim().split(/\s{2,}/);
-    if (cols.length < 2) continue;
-    const [role, username, rest = ''] = cols;
-    const [fullName = ''] = rest.split(/\s+—\s+/);
-    logins.set(role, { role, username, name: fullName.split(',')[0].trim() });
-  }
-  return logins;
-}
-
-const LOGINS = parseLogins(readFileSync(LOGINS_FILE, 'utf8'));
-function login(role) {
-  const l = LOGINS.get(role);
-  if (!l) throw new Error(`role "${role}" not found; have: ${[...LOGINS.keys()].join(', ')}`);
-  return l;
-}
 
 let browser;
 before(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
 });
-
-const url = (path) => `${BASE_URL}${path}`;
-const text = async (page, selector) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
 /** A fresh browser context signed in as `role`. */
 async function signedIn(role) {
