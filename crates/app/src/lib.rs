@@ -5,6 +5,7 @@
 
 pub mod akses;
 pub mod demo;
+mod demo_skp;
 pub mod error;
 pub mod impor;
 pub mod kalkulator;

@@ -13,6 +13,8 @@ pub struct RingkasanDemo {
     pub impor: RingkasanImpor,
     pub akun_baru: u64,
     pub pegawai: usize,
+    /// Demo SKP of 2026 written by this load (0 when they were there already).
+    pub skp: usize,
     pub logins: Vec<demo::DemoLogin>,
 }
 
@@ -81,7 +83,15 @@ impl App {
             pegawai_id: Some(p.id),
         }));
         let akun_baru = self.store.simpan_akun_massal(&akun, &sistem).await?;
+        let nip_login: Vec<String> = d
+            .logins
+            .iter()
+            .filter(|l| l.username != "admin")
+            .map(|l| l.username.clone())
+            .collect();
+        let skp = self.isi_skp_demo(instansi.id, &nip_login).await?;
         Ok(RingkasanDemo {
+            skp,
             instansi: instansi.nama,
             impor,
             akun_baru,

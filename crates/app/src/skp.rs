@@ -600,7 +600,7 @@ impl App {
 
 /// An RHK utama that names no assigner comes from the pegawai's rater: name their position.
 /// (A tambahan must name its assigner; the domain refuses one without.)
-fn dari_penilai(mut r: RhkMasuk, org: &IndeksOrganisasi, pegawai_id: i64) -> RhkMasuk {
+pub(crate) fn dari_penilai(mut r: RhkMasuk, org: &IndeksOrganisasi, pegawai_id: i64) -> RhkMasuk {
     let utama = r.jenis != Some(kinerja_domain::perilaku::JenisRhk::Tambahan);
     if utama
         && r.penugasan_dari

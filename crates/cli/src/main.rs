@@ -305,6 +305,12 @@ async fn muat_demo(app: &App, seed: u64) -> Result<(), String> {
         "  unit {} baru/{} diubah, jabatan {} baru/{} diubah, pegawai {} baru/{} diubah, akun {} baru",
         i.unit_baru, i.unit_diubah, i.jabatan_baru, i.jabatan_diubah, i.pegawai_baru, i.pegawai_diubah, r.akun_baru
     );
+    if r.skp > 0 {
+        println!(
+            "  SKP 2026 dalam berbagai status untuk {} pegawai satu perangkat daerah demo",
+            r.skp
+        );
+    }
     println!(
         "\nAkun demo (kata sandi semua: {}):",
         kinerja_app::demo::PASSWORD_DEMO

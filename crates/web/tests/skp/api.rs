@@ -803,6 +803,28 @@ pub async fn semua(u: &Uji) {
     let r = u.get("/api/v1/skp?lingkup=semua", Some(&t_jf)).await;
     galat(&r, 422, "tidak_valid", Some("lingkup"), "unknown scope");
 
+    // The demo's perangkat daerah carries 2026 SKP in every state a rater meets.
+    let rekap = ok(
+        &u.get("/api/v1/skp/rekap?tahun=2026", Some(&t_admin)).await,
+        "demo rekap",
+    );
+    for kolom in [
+        "draf",
+        "diajukan",
+        "dikembalikan",
+        "ditetapkan",
+        "revisi",
+        "terlambat",
+    ] {
+        let n: i64 = rekap
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x[kolom].as_i64().unwrap())
+            .sum();
+        assert!(n > 0, "demo SKP in state {kolom}");
+    }
+
     // --- starting a year ------------------------------------------------------------------------
     let r = u
         .post_json(
