@@ -98,7 +98,8 @@ impl App {
                 Pendekatan::Kuantitatif,
                 false,
                 None,
-            )?;
+            )?
+            .sebagai_pimpinan_unit_mandiri(org.mandiri(p.jabatan_id));
             let unit = p.unit_nama.clone().unwrap_or_default();
             for k in 0..2 {
                 let (uraian, indikator, aspek, target) = RHK[(i + k) % RHK.len()];

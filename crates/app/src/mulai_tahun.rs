@@ -58,6 +58,7 @@ pub fn draf_tahun(
     peg: &kinerja_store::PegawaiMulai,
     tahun: i32,
     lama: Option<&Skp>,
+    pimpinan_unit_mandiri: bool,
 ) -> AppResult<(Skp, Option<i64>)> {
     let mut s = Skp::baru(
         peg.id,
@@ -69,7 +70,8 @@ pub fn draf_tahun(
             .unwrap_or(Pendekatan::Kuantitatif),
         lama.is_some_and(|l| l.tugas_belajar),
         None,
-    )?;
+    )?
+    .sebagai_pimpinan_unit_mandiri(pimpinan_unit_mandiri);
     if let Some(l) = lama {
         s.salin_isi_dari(l);
     }
@@ -153,6 +155,7 @@ impl App {
 
     /// Run a year-start job to its end from its cursor, batch by batch.
     pub async fn jalankan_mulai_tahun(&self, mut t: Tugas) -> AppResult<Tugas> {
+        let org = self.organisasi(t.instansi_id).await?;
         while t.status == "berjalan" {
             let batch = self
                 .store
@@ -168,7 +171,10 @@ impl App {
                 .collect();
             let draf = batch
                 .iter()
-                .map(|peg| draf_tahun(peg, t.tahun, lama.get(&peg.id)))
+                .map(|peg| {
+                    let mandiri = org.mandiri(peg.jabatan_id);
+                    draf_tahun(peg, t.tahun, lama.get(&peg.id), mandiri)
+                })
                 .collect::<AppResult<Vec<_>>>()?;
             let kursor = ids.last().copied().unwrap_or(t.kursor);
             let selesai = (batch.len() as i64) < UKURAN_BATCH;
@@ -279,7 +285,8 @@ impl App {
                     t.pendekatan,
                     t.tugas_belajar,
                     Some(tanggal),
-                )?;
+                )?
+                .sebagai_pimpinan_unit_mandiri(org.mandiri(Some(jab.id)));
                 (Some((t, l.versi)), Some(b))
             }
             None => (None, None),

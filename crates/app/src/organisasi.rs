@@ -32,6 +32,8 @@ pub struct IndeksOrganisasi {
     /// atasan pejabat penilai → the pegawai whose evaluations they oversee.
     pub diawasi: HashMap<i64, Vec<i64>>,
     pub pengganti: HashMap<i64, PenggantiPenilai>,
+    /// Positions heading a perangkat daerah below JPT rank (JPT formats for their SKP).
+    pub pimpinan_unit_mandiri: std::collections::HashSet<i64>,
 }
 
 impl IndeksOrganisasi {
@@ -66,6 +68,12 @@ impl IndeksOrganisasi {
             })
             .collect();
         let org = Organisasi::new(unit_org, jabatan_org, s.aturan.clone(), s.pengganti.clone());
+        let pimpinan_unit_mandiri = s
+            .jabatan
+            .iter()
+            .map(|j| j.id)
+            .filter(|&j| org.pimpinan_unit_mandiri(j))
+            .collect();
         let mut penilai = HashMap::new();
         let mut dinilai: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut diawasi: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -91,6 +99,7 @@ impl IndeksOrganisasi {
             dinilai,
             diawasi,
             pengganti: s.pengganti.into_iter().map(|p| (p.pegawai_id, p)).collect(),
+            pimpinan_unit_mandiri,
         }
     }
 
@@ -120,6 +129,11 @@ impl IndeksOrganisasi {
             }
         }
         Hubungan::Tidak
+    }
+
+    /// Whether the position heads a perangkat daerah below JPT rank.
+    pub fn mandiri(&self, jabatan: Option<i64>) -> bool {
+        jabatan.is_some_and(|j| self.pimpinan_unit_mandiri.contains(&j))
     }
 
     /// The unit and its ancestors, root first.

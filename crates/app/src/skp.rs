@@ -430,7 +430,8 @@ impl App {
             pendekatan,
             m.tugas_belajar,
             None,
-        )?;
+        )?
+        .sebagai_pimpinan_unit_mandiri(org.mandiri(pegawai.jabatan_id));
         let mut asal = None;
         if m.salin_tahun_lalu.unwrap_or(true) {
             if let Some(lama) = self

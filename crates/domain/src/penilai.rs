@@ -573,6 +573,24 @@ impl Organisasi {
             .map(str::trim)
     }
 
+    /// A pimpinan unit kerja mandiri, treated like JPT for the SKP formats (domain §1): the head
+    /// of a perangkat daerah, that is a position in the unit carrying the Lampiran II type whose
+    /// superior sits outside that perangkat daerah (or who has none) — a Camat, a Kepala Badan
+    /// of administrator rank, a Direktur RSUD.
+    pub fn pimpinan_unit_mandiri(&self, jabatan: JabatanId) -> bool {
+        let Some(j) = self.jabatan(jabatan) else {
+            return false;
+        };
+        let akar = self.akar_lampiran(j.unit_id);
+        if akar != Some(j.unit_id) {
+            return false;
+        }
+        match j.atasan_id.and_then(|a| self.jabatan(a)) {
+            None => true,
+            Some(a) => self.akar_lampiran(a.unit_id) != akar,
+        }
+    }
+
     /// The rater table this organisation resolves with.
     pub fn aturan(&self) -> &[AturanPenilai] {
         &self.aturan

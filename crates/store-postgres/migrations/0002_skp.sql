@@ -8,6 +8,7 @@ CREATE TABLE skp (
     unit_id BIGINT REFERENCES unit(id),
     jabatan_id BIGINT REFERENCES jabatan(id),
     jenis_jabatan TEXT,
+    pimpinan_unit_mandiri BOOLEAN NOT NULL DEFAULT FALSE,
     format TEXT NOT NULL,
     pendekatan TEXT NOT NULL,
     tugas_belajar BOOLEAN NOT NULL DEFAULT FALSE,

@@ -1677,3 +1677,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn pimpinan_unit_kerja_mandiri_kepala_unit_bertipe_lampiran() {
+    let o = org();
+    // The Camat heads a kecamatan (its superior, the Wali Kota, is outside it); the Lurah
+    // heads a kelurahan, a unit of its own Lampiran II type under the kecamatan.
+    assert!(o.pimpinan_unit_mandiri(300), "Camat");
+    assert!(o.pimpinan_unit_mandiri(310), "Lurah");
+    assert!(o.pimpinan_unit_mandiri(200), "Kepala Dinas");
+    // Positions under a head of the same unit are not.
+    assert!(!o.pimpinan_unit_mandiri(301), "Sekretaris Kecamatan");
+    assert!(!o.pimpinan_unit_mandiri(311), "Sekretaris Kelurahan");
+    assert!(!o.pimpinan_unit_mandiri(203), "Kepala Bidang");
+    assert!(!o.pimpinan_unit_mandiri(205), "JF");
+    assert!(!o.pimpinan_unit_mandiri(9999), "unknown");
+}

@@ -61,14 +61,15 @@ enumerasi!(
 );
 
 impl FormatSkp {
-    /// The format for a position, approach and study status: JPT (and a pimpinan unit kerja
-    /// mandiri) → 1/2, JA and JF → 3/4, tugas belajar → 5 whatever the position.
+    /// The format for a position, approach and study status: JPT and a pimpinan unit kerja
+    /// mandiri → 1/2, JA and JF → 3/4, tugas belajar → 5 whatever the position.
     pub fn untuk(
         jenis: Option<JenisJabatan>,
+        pimpinan_unit_mandiri: bool,
         pendekatan: Pendekatan,
         tugas_belajar: bool,
     ) -> FormatSkp {
-        let jpt = jenis.is_some_and(JenisJabatan::is_jpt);
+        let jpt = pimpinan_unit_mandiri || jenis.is_some_and(JenisJabatan::is_jpt);
         match (tugas_belajar, jpt, pendekatan) {
             (true, _, _) => FormatSkp::Format5,
             (false, true, Pendekatan::Kualitatif) => FormatSkp::Format1,
@@ -198,6 +199,9 @@ pub struct Skp {
     pub unit_id: Option<i64>,
     pub jabatan_id: Option<i64>,
     pub jenis_jabatan: Option<JenisJabatan>,
+    /// Head of a perangkat daerah below JPT rank (a Camat): JPT formats.
+    #[serde(default)]
+    pub pimpinan_unit_mandiri: bool,
     pub format: FormatSkp,
     pub pendekatan: Pendekatan,
     pub tugas_belajar: bool,
@@ -270,7 +274,8 @@ impl Skp {
             unit_id,
             jabatan_id,
             jenis_jabatan,
-            format: FormatSkp::untuk(jenis_jabatan, pendekatan, tugas_belajar),
+            pimpinan_unit_mandiri: false,
+            format: FormatSkp::untuk(jenis_jabatan, false, pendekatan, tugas_belajar),
             pendekatan,
             tugas_belajar,
             status: StatusSkp::Draf,
@@ -285,6 +290,14 @@ impl Skp {
             ditetapkan_pada: None,
             rhk: Vec::new(),
         })
+    }
+
+    /// The pegawai heads a perangkat daerah below JPT rank (see
+    /// `penilai::Organisasi::pimpinan_unit_mandiri`): the JPT formats apply.
+    pub fn sebagai_pimpinan_unit_mandiri(mut self, ya: bool) -> Skp {
+        self.pimpinan_unit_mandiri = ya;
+        self.format = FormatSkp::untuk(self.jenis_jabatan, ya, self.pendekatan, self.tugas_belajar);
+        self
     }
 
     /// Copy last year's content (RHK, IKI, lampiran) into this fresh draft. Links to the
@@ -596,7 +609,12 @@ impl Skp {
             }
         }
         self.pendekatan = p;
-        self.format = FormatSkp::untuk(self.jenis_jabatan, p, self.tugas_belajar);
+        self.format = FormatSkp::untuk(
+            self.jenis_jabatan,
+            self.pimpinan_unit_mandiri,
+            p,
+            self.tugas_belajar,
+        );
         Ok(())
     }
 

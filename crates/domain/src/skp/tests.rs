@@ -58,11 +58,39 @@ fn format_mengikuti_jabatan_pendekatan_dan_tugas_belajar() {
     ];
     for (jenis, p, tb, harap) in kasus {
         assert_eq!(
-            FormatSkp::untuk(jenis, p, tb),
+            FormatSkp::untuk(jenis, false, p, tb),
             harap,
             "{jenis:?} {p:?} {tb}"
         );
     }
+    // A pimpinan unit kerja mandiri (a Camat, administrator) takes the JPT formats.
+    assert_eq!(
+        FormatSkp::untuk(Some(Administrator), true, Kualitatif, false),
+        Format1
+    );
+    assert_eq!(
+        FormatSkp::untuk(Some(Administrator), true, Kuantitatif, false),
+        Format2
+    );
+    assert_eq!(
+        FormatSkp::untuk(Some(Administrator), true, Kuantitatif, true),
+        Format5
+    );
+    let mut camat = Skp::baru(
+        1,
+        2026,
+        None,
+        None,
+        Some(Administrator),
+        Kuantitatif,
+        false,
+        None,
+    )
+    .unwrap()
+    .sebagai_pimpinan_unit_mandiri(true);
+    assert_eq!(camat.format, Format2);
+    camat.atur_pendekatan(Kualitatif).unwrap();
+    assert_eq!(camat.format, Format1);
     assert!(Format1.jpt() && Format2.jpt() && !Format4.jpt());
     assert!(Format3.ja_jf() && !Format5.ja_jf());
 }

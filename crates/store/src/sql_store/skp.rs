@@ -48,7 +48,7 @@ fn dari_json<T: serde::de::DeserializeOwned>(s: &str) -> StoreResult<T> {
 const SKP_KOLOM: &str =
     "id, pegawai_id, tahun, unit_id, jabatan_id, jenis_jabatan, format, pendekatan, \
      tugas_belajar, status, nomor_versi, versi, mulai, selesai, perjanjian_kerja, lampiran, \
-     ekspektasi_khusus, catatan_pengembalian, alasan_revisi, ditetapkan_pada, diubah";
+     ekspektasi_khusus, catatan_pengembalian, alasan_revisi, ditetapkan_pada, diubah, pimpinan_unit_mandiri";
 
 fn skp_dari(r: &Row) -> StoreResult<SkpTersimpan> {
     let lampiran: Lampiran = dari_json(&r.text(15)?)?;
@@ -74,6 +74,7 @@ fn skp_dari(r: &Row) -> StoreResult<SkpTersimpan> {
             catatan_pengembalian: r.opt_text(17)?,
             alasan_revisi: r.opt_text(18)?,
             ditetapkan_pada: r.opt_date(19)?,
+            pimpinan_unit_mandiri: r.bool(21)?,
             rhk: Vec::new(),
         },
         versi: r.i64(11)?,
@@ -232,7 +233,8 @@ fn param_skp(s: &Skp) -> Vec<Param> {
         json(&s.ekspektasi_khusus),
         s.catatan_pengembalian.clone(),
         s.alasan_revisi.clone(),
-        s.ditetapkan_pada
+        s.ditetapkan_pada,
+        s.pimpinan_unit_mandiri
     ]
 }
 
@@ -275,8 +277,8 @@ pub(super) async fn sisip_skp<T: Tx>(
         .fetch_one(
             "INSERT INTO skp (instansi_id, pegawai_id, tahun, unit_id, jabatan_id, jenis_jabatan, format, pendekatan, \
              tugas_belajar, status, nomor_versi, mulai, selesai, perjanjian_kerja, lampiran, ekspektasi_khusus, \
-             catatan_pengembalian, alasan_revisi, ditetapkan_pada, asal_skp_id, dibuat, diubah) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
+             catatan_pengembalian, alasan_revisi, ditetapkan_pada, pimpinan_unit_mandiri, asal_skp_id, dibuat, diubah) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) RETURNING id",
             p,
         )
         .await
@@ -444,7 +446,8 @@ pub(super) async fn tulis_skp<T: Tx>(
             "UPDATE skp SET unit_id = $1, jabatan_id = $2, jenis_jabatan = $3, format = $4, pendekatan = $5, \
              tugas_belajar = $6, status = $7, nomor_versi = $8, mulai = $9, selesai = $10, perjanjian_kerja = $11, \
              lampiran = $12, ekspektasi_khusus = $13, catatan_pengembalian = $14, alasan_revisi = $15, \
-             ditetapkan_pada = $16, diubah = $17, versi = versi + 1 WHERE id = $18 AND instansi_id = $19 AND versi = $20",
+             ditetapkan_pada = $16, pimpinan_unit_mandiri = $17, diubah = $18, versi = versi + 1 \
+             WHERE id = $19 AND instansi_id = $20 AND versi = $21",
             p,
         )
         .await?;
@@ -659,6 +662,7 @@ const KOLOM_SKP: &[(&str, Tipe)] = &[
     ("catatan_pengembalian", Tipe::Text),
     ("alasan_revisi", Tipe::Text),
     ("ditetapkan_pada", Tipe::Date),
+    ("pimpinan_unit_mandiri", Tipe::Bool),
     ("asal_skp_id", Tipe::I64),
     ("dibuat", Tipe::Ts),
     ("diubah", Tipe::Ts),

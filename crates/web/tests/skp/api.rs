@@ -803,6 +803,36 @@ pub async fn semua(u: &Uji) {
     let r = u.get("/api/v1/skp?lingkup=semua", Some(&t_jf)).await;
     galat(&r, 422, "tidak_valid", Some("lingkup"), "unknown scope");
 
+    // A Camat (administrator) heads a perangkat daerah: the JPT formats apply.
+    let inst = u.app.instansi_utama().await.unwrap().id;
+    let camat = u
+        .app
+        .store
+        .semua_pegawai(inst)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            p.jabatan_nama
+                .as_deref()
+                .is_some_and(|j| j.starts_with("Camat"))
+        })
+        .expect("a Camat in the demo");
+    let d = ok(
+        &u.post_json(
+            "/api/v1/skp",
+            Some(&t_admin),
+            json!({"nip": camat.nip.as_str(), "tahun": TAHUN}),
+        )
+        .await,
+        "admin starts a Camat's SKP",
+    );
+    assert_eq!(
+        d["skp"]["format"], "format_2",
+        "pimpinan unit kerja mandiri"
+    );
+    assert_eq!(d["skp"]["pimpinan_unit_mandiri"], true);
+
     // The demo's perangkat daerah carries 2026 SKP in every state a rater meets.
     let rekap = ok(
         &u.get("/api/v1/skp/rekap?tahun=2026", Some(&t_admin)).await,
@@ -904,7 +934,6 @@ pub async fn semua(u: &Uji) {
     galat(&r, 403, "dilarang", None, "monitoring is for admin");
 
     // A job a stopped process left half done is resumed from its cursor at start.
-    let inst = u.app.instansi_utama().await.unwrap().id;
     let tahun = TAHUN + 2;
     let t = u
         .app
@@ -921,7 +950,7 @@ pub async fn semua(u: &Uji) {
     let awal = u.app.store.pegawai_mulai(inst, 0, 100).await.unwrap();
     let draf: Vec<_> = awal
         .iter()
-        .map(|p| kinerja_app::mulai_tahun::draf_tahun(p, tahun, None).unwrap())
+        .map(|p| kinerja_app::mulai_tahun::draf_tahun(p, tahun, None, false).unwrap())
         .collect();
     let kursor = awal.last().unwrap().id;
     u.app
