@@ -1,7 +1,7 @@
 //! The JSON API under `/api/v1` (stable core in `api.md`; the rest described by OpenAPI).
 
 use crate::auth::{token, Masuk};
-use crate::galat::{ApiError, ApiResult, JsonMasuk};
+use crate::galat::{ApiError, ApiResult, JsonMasuk, QueryMasuk};
 use crate::Keadaan;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -252,7 +252,7 @@ fn angka(bidang: &str, v: &Option<String>) -> Result<Option<i64>, AppError> {
 pub async fn daftar_pegawai(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
-    Query(q): Query<QPegawai>,
+    QueryMasuk(q): QueryMasuk<QPegawai>,
 ) -> ApiResult<Halaman<Pegawai>> {
     let limit = angka("limit", &q.limit)?.unwrap_or(50);
     if !(1..=500).contains(&limit) {
@@ -358,7 +358,7 @@ pub async fn ekspor(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
     Path(jenis): Path<String>,
-    Query(q): Query<QEkspor>,
+    QueryMasuk(q): QueryMasuk<QEkspor>,
 ) -> Result<Response, ApiError> {
     let jenis = JenisData::dari_kode(&jenis)?;
     let xlsx = match q.format.as_deref().unwrap_or("csv") {

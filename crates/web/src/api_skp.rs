@@ -5,9 +5,9 @@
 //! DELETE, or `If-Match`); a stale one gets 409.
 
 use crate::auth::Masuk;
-use crate::galat::{ApiError, ApiResult, JsonMasuk};
+use crate::galat::{ApiError, ApiResult, JsonMasuk, QueryMasuk};
 use crate::Keadaan;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -129,7 +129,7 @@ pub struct QSkp {
 pub async fn daftar_skp(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
-    Query(q): Query<QSkp>,
+    QueryMasuk(q): QueryMasuk<QSkp>,
 ) -> ApiResult<Halaman<BarisSkp>> {
     let lingkup = match q.lingkup.as_deref().unwrap_or("saya") {
         "saya" => LingkupSkp::Saya,
@@ -350,7 +350,7 @@ pub async fn hapus_rhk(
     Masuk(p): Masuk,
     Path((s, r)): Path<(String, String)>,
     h: HeaderMap,
-    Query(q): Query<QVersi>,
+    QueryMasuk(q): QueryMasuk<QVersi>,
 ) -> Result<Response, ApiError> {
     let v = versi(q.version, &h)?;
     ubah(&k, &p, &s, v, PerubahanSkp::HapusRhk(id(&r, "RHK")?)).await
@@ -396,7 +396,7 @@ pub async fn hapus_iki(
     Masuk(p): Masuk,
     Path((s, i)): Path<(String, String)>,
     h: HeaderMap,
-    Query(q): Query<QVersi>,
+    QueryMasuk(q): QueryMasuk<QVersi>,
 ) -> Result<Response, ApiError> {
     let v = versi(q.version, &h)?;
     ubah(&k, &p, &s, v, PerubahanSkp::HapusIki(id(&i, "IKI")?)).await
@@ -529,7 +529,7 @@ pub struct QTahun {
 pub async fn rekap_skp(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
-    Query(q): Query<QTahun>,
+    QueryMasuk(q): QueryMasuk<QTahun>,
 ) -> ApiResult<Vec<RekapUnit>> {
     Ok(Json(k.app.rekap_skp(&p, q.tahun).await?))
 }
@@ -602,7 +602,7 @@ pub struct QPenugasan {
 pub async fn daftar_penugasan(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
-    Query(q): Query<QPenugasan>,
+    QueryMasuk(q): QueryMasuk<QPenugasan>,
 ) -> ApiResult<Vec<DetailPenugasan>> {
     let kotak = match q.kotak.as_deref().unwrap_or("saya") {
         "masuk" => KotakPenugasan::Masuk,

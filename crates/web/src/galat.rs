@@ -87,3 +87,30 @@ fn terjemah_serde(m: &str) -> String {
     }
     m.to_string()
 }
+
+/// A query string whose faults are answered like a JSON body's: 422 naming the parameter, in
+/// Bahasa Indonesia (axum's own rejection is an English 400 in plain text).
+pub struct QueryMasuk<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for QueryMasuk<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| QueryMasuk(q.0))
+            .map_err(|e| {
+                let teks = e.body_text();
+                let rinci = teks
+                    .strip_prefix("Failed to deserialize query string: ")
+                    .unwrap_or(&teks);
+                let (bidang, sebab) = rinci.split_once(": ").unwrap_or(("query", rinci));
+                ApiError(AppError::bidang_tidak_valid(
+                    bidang,
+                    format!("parameter tidak dapat dibaca ({})", terjemah_serde(sebab)),
+                ))
+            })
+    }
+}

@@ -800,6 +800,14 @@ pub async fn semua(u: &Uji) {
         .any(|x| x["id"].as_i64() == Some(id)));
     let r = u.get("/api/v1/skp?lingkup=instansi", Some(&t_jf)).await;
     galat(&r, 403, "dilarang", None, "instansi list is for admin");
+    let r = u.get("/api/v1/skp?tahun=duaribu", Some(&t_jf)).await;
+    galat(
+        &r,
+        422,
+        "tidak_valid",
+        Some("tahun"),
+        "a query parameter that is not a number",
+    );
     let r = u.get("/api/v1/skp?lingkup=semua", Some(&t_jf)).await;
     galat(&r, 422, "tidak_valid", Some("lingkup"), "unknown scope");
 
