@@ -115,6 +115,12 @@ impl App {
         }
     }
 
+    /// Whether the caller may assign work (see `wajib_pimpinan`), for showing the form.
+    pub async fn boleh_memberi_penugasan(&self, p: &Pengguna) -> AppResult<bool> {
+        let org = self.organisasi(p.instansi_id()).await?;
+        Ok(Self::wajib_pimpinan(p, &org).is_ok())
+    }
+
     pub async fn buat_penugasan(
         &self,
         p: &Pengguna,

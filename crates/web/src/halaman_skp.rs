@@ -641,11 +641,7 @@ async fn halaman_penugasan(
         .filter(|x| x.penugasan.status != "ditolak")
         .filter_map(|x| x.penugasan.induk_id)
         .collect();
-    let pimpinan = !tim.is_empty()
-        || p.pegawai
-            .as_ref()
-            .and_then(|x| x.jenis_jabatan)
-            .is_some_and(|j| j.setidaknya_pengawas());
+    let pimpinan = coba!(s, app.boleh_memberi_penugasan(p).await);
     s.halaman(
         status,
         "penugasan.html",
