@@ -36,6 +36,25 @@ pub struct RekapUnit {
     pub terlambat: i64,
 }
 
+impl RekapUnit {
+    /// The instansi's totals over the units.
+    pub fn jumlah(rekap: &[RekapUnit]) -> RekapUnit {
+        let mut t = RekapUnit::default();
+        for r in rekap {
+            t.pegawai += r.pegawai;
+            t.belum_ada += r.belum_ada;
+            t.draf += r.draf;
+            t.diajukan += r.diajukan;
+            t.dikembalikan += r.dikembalikan;
+            t.ditetapkan += r.ditetapkan;
+            t.revisi += r.revisi;
+            t.ditutup += r.ditutup;
+            t.terlambat += r.terlambat;
+        }
+        t
+    }
+}
+
 /// `POST /pegawai/{nip}/mutasi`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct MutasiMasuk {
@@ -94,12 +113,7 @@ impl App {
 
     async fn buat_tugas_mulai_tahun(&self, p: &Pengguna, tahun: i32) -> AppResult<Tugas> {
         p.wajib_admin()?;
-        if !(2000..=2100).contains(&tahun) {
-            return Err(AppError::bidang_tidak_valid(
-                "tahun",
-                "Tahun di luar 2000–2100",
-            ));
-        }
+        kinerja_domain::skp::periksa_tahun(tahun)?;
         let inst = p.instansi_id();
         let total = self.store.statistik(inst).await?.pegawai;
         Ok(self

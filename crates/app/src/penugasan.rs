@@ -10,7 +10,7 @@ use crate::organisasi::IndeksOrganisasi;
 use crate::skp::{hari_ini, wajib_versi, PeranSkp};
 use crate::App;
 use kinerja_domain::perilaku::JenisRhk;
-use kinerja_domain::skp::{IkiMasuk, RhkMasuk};
+use kinerja_domain::skp::{periksa_tahun, wajib_teks, IkiMasuk, RhkMasuk};
 use kinerja_store::{FilterPenugasan, Pegawai, Penugasan, PenugasanBaru, VersiBaru};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -77,23 +77,6 @@ fn tidak_ada(id: i64) -> AppError {
     AppError::TidakDitemukan(format!("Penugasan {id} tidak ditemukan"))
 }
 
-fn teks_wajib(bidang: &str, nilai: &str, nama: &str) -> AppResult<String> {
-    let v = nilai.trim();
-    if v.is_empty() {
-        return Err(AppError::bidang_tidak_valid(
-            bidang,
-            format!("{nama} wajib diisi"),
-        ));
-    }
-    if v.chars().count() > 2000 {
-        return Err(AppError::bidang_tidak_valid(
-            bidang,
-            "Paling banyak 2000 karakter",
-        ));
-    }
-    Ok(v.to_string())
-}
-
 impl App {
     /// A pimpinan: holds a structural position (at least pengawas) or rates someone.
     fn wajib_pimpinan(p: &Pengguna, org: &IndeksOrganisasi) -> AppResult<i64> {
@@ -129,11 +112,9 @@ impl App {
         let inst = p.instansi_id();
         let org = self.organisasi(inst).await?;
         let saya = Self::wajib_pimpinan(p, &org)?;
-        let uraian = teks_wajib("uraian", &m.uraian, "Uraian penugasan")?;
-        let ekspektasi = teks_wajib("ekspektasi", &m.ekspektasi, "Ekspektasi penugasan")?;
-        if !(2000..=2100).contains(&m.tahun) {
-            return Err(AppError::bidang_tidak_valid("tahun", "Tahun tidak valid"));
-        }
+        let uraian = wajib_teks("uraian", &m.uraian, "Uraian penugasan")?;
+        let ekspektasi = wajib_teks("ekspektasi", &m.ekspektasi, "Ekspektasi penugasan")?;
+        periksa_tahun(m.tahun)?;
         let baru = match m.nip.as_deref().filter(|n| !n.trim().is_empty()) {
             Some(nip) => {
                 let nip = kinerja_domain::Nip::parse(nip)
@@ -340,7 +321,7 @@ impl App {
         let inst = p.instansi_id();
         let org = self.organisasi(inst).await?;
         self.penugasan_untuk_penilai(p, &org, id).await?;
-        let alasan = teks_wajib("alasan", alasan, "Alasan penolakan")?;
+        let alasan = wajib_teks("alasan", alasan, "Alasan penolakan")?;
         let t = self
             .store
             .tolak_penugasan(inst, id, &alasan, &p.pelaku())

@@ -17,6 +17,7 @@ use kinerja_domain::skp::{
 use kinerja_store::{FilterSkp, Halaman, Pegawai, RingkasanSkp, SkpTersimpan, VersiBaru, VersiSkp};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 /// Today in Western Indonesia (WIB, UTC+7), where deadlines are judged.
@@ -377,7 +378,12 @@ impl App {
         })
     }
 
-    pub async fn detail_skp(&self, p: &Pengguna, id: i64) -> AppResult<DetailSkp> {
+    /// An SKP the caller may see, with the organisation and the caller's standing to it.
+    async fn skp_terlihat(
+        &self,
+        p: &Pengguna,
+        id: i64,
+    ) -> AppResult<(SkpTersimpan, Arc<IndeksOrganisasi>, PeranSkp)> {
         let inst = p.instansi_id();
         let s = self
             .store
@@ -386,14 +392,25 @@ impl App {
             .ok_or_else(|| skp_tidak_ada(id))?;
         let org = self.organisasi(inst).await?;
         let peran = self.peran_skp(p, &org, s.skp.pegawai_id, id)?;
+        Ok((s, org, peran))
+    }
+
+    pub async fn detail_skp(&self, p: &Pengguna, id: i64) -> AppResult<DetailSkp> {
+        let (s, org, peran) = self.skp_terlihat(p, id).await?;
         self.detail_dari(p, &org, s, peran).await
+    }
+
+    /// The set versions of an SKP (who, when, why, from when).
+    pub async fn riwayat_versi(&self, p: &Pengguna, id: i64) -> AppResult<Vec<VersiSkp>> {
+        self.skp_terlihat(p, id).await?;
+        Ok(self.store.versi_skp(p.instansi_id(), id).await?)
     }
 
     /// A set version of an SKP, as it was.
     pub async fn versi_skp(&self, p: &Pengguna, id: i64, nomor: i32) -> AppResult<(VersiSkp, Skp)> {
-        let d = self.detail_skp(p, id).await?;
+        self.skp_terlihat(p, id).await?;
         self.store
-            .isi_versi_skp(p.instansi_id(), d.skp.id, nomor)
+            .isi_versi_skp(p.instansi_id(), id, nomor)
             .await?
             .ok_or_else(|| AppError::TidakDitemukan(format!("Versi {nomor} SKP ini tidak ada")))
     }
@@ -472,13 +489,7 @@ impl App {
         ubah: PerubahanSkp,
     ) -> AppResult<DetailSkp> {
         let inst = p.instansi_id();
-        let org = self.organisasi(inst).await?;
-        let lama = self
-            .store
-            .skp(inst, id)
-            .await?
-            .ok_or_else(|| skp_tidak_ada(id))?;
-        let peran = self.peran_skp(p, &org, lama.skp.pegawai_id, id)?;
+        let (lama, org, peran) = self.skp_terlihat(p, id).await?;
         ubah.boleh(peran)?;
         wajib_versi(&lama, version)?;
         let pimpinan = self

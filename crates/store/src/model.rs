@@ -99,6 +99,20 @@ pub struct Halaman<T> {
     pub next_cursor: Option<String>,
 }
 
+impl<T> Halaman<T> {
+    /// A page from the rows read with `LIMIT limit + 1`: the extra row only says that a next
+    /// page exists, whose cursor is the id of this page's last item.
+    pub fn dari_baris(mut items: Vec<T>, limit: i64, id: impl Fn(&T) -> i64) -> Self {
+        let next_cursor = if items.len() as i64 > limit {
+            items.truncate(limit as usize);
+            items.last().map(|x| id(x).to_string())
+        } else {
+            None
+        };
+        Halaman { items, next_cursor }
+    }
+}
+
 /// Validated organisation data to insert or update, keyed by unit/jabatan kode and NIP.
 #[derive(Debug, Clone, Default)]
 pub struct DataOrganisasi {

@@ -695,14 +695,8 @@ impl<B: Backend> Store for SqlStore<B> {
                 params![instansi_id, q, nip_q, f.unit_id, f.cursor, limit + 1],
             )
             .await?;
-        let mut items: Vec<Pegawai> = rows.iter().map(pegawai_dari).collect::<StoreResult<_>>()?;
-        let next_cursor = if items.len() as i64 > limit {
-            items.truncate(limit as usize);
-            items.last().map(|p| p.id.to_string())
-        } else {
-            None
-        };
-        Ok(Halaman { items, next_cursor })
+        let items: Vec<Pegawai> = rows.iter().map(pegawai_dari).collect::<StoreResult<_>>()?;
+        Ok(Halaman::dari_baris(items, limit, |p| p.id))
     }
 
     async fn pegawai_by_nip(&self, instansi_id: i64, nip: &str) -> StoreResult<Option<Pegawai>> {
@@ -1265,10 +1259,7 @@ impl<B: Backend> Store for SqlStore<B> {
             )
             .await?
             .i64(0)?;
-        let p = tx
-            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
-            .await
-            .and_then(|r| skp::penugasan_dari(&r))?;
+        let p = skp::penugasan_by_id(&mut tx, id).await?;
         jejak.catat("buat", "penugasan", id, None, Some(&p));
         jejak.tulis(&mut tx).await?;
         tx.commit().await?;
@@ -1342,10 +1333,7 @@ impl<B: Backend> Store for SqlStore<B> {
             pelaku,
         )
         .await?;
-        let baru = tx
-            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
-            .await
-            .and_then(|r| skp::penugasan_dari(&r))?;
+        let baru = skp::penugasan_by_id(&mut tx, id).await?;
         jejak.catat("tolak", "penugasan", id, Some(&lama), Some(&baru));
         jejak.tulis(&mut tx).await?;
         tx.commit().await?;
@@ -1376,10 +1364,7 @@ impl<B: Backend> Store for SqlStore<B> {
         let rhk_id = hasil.skp.rhk.get(rhk_index).and_then(|r| r.id);
         let lama =
             putuskan_penugasan(&mut tx, instansi_id, id, "diterima", None, rhk_id, pelaku).await?;
-        let baru = tx
-            .fetch_one(&skp::sql_penugasan("id = $1"), params![id])
-            .await
-            .and_then(|r| skp::penugasan_dari(&r))?;
+        let baru = skp::penugasan_by_id(&mut tx, id).await?;
         jejak.catat("terima", "penugasan", id, Some(&lama), Some(&baru));
         jejak.tulis(&mut tx).await?;
         tx.commit().await?;
@@ -1415,10 +1400,7 @@ impl<B: Backend> Store for SqlStore<B> {
             )
             .await?;
         let id = r.i64(0)?;
-        let t = tx
-            .fetch_one(&skp::sql_tugas("id = $1"), params![id])
-            .await
-            .and_then(|r| skp::tugas_dari(&r))?;
+        let t = skp::tugas_by_id(&mut tx, id).await?;
         let mut jejak = JejakAudit::new(instansi_id, pelaku);
         jejak.catat("buat", "tugas", id, None, Some(&t));
         jejak.tulis(&mut tx).await?;
@@ -1534,10 +1516,7 @@ impl<B: Backend> Store for SqlStore<B> {
                 t.id
             )));
         }
-        let baru = tx
-            .fetch_one(&skp::sql_tugas("id = $1"), params![t.id])
-            .await
-            .and_then(|r| skp::tugas_dari(&r))?;
+        let baru = skp::tugas_by_id(&mut tx, t.id).await?;
         if !dibuat.is_empty() || selesai {
             let pelaku = Pelaku {
                 akun_id: None,

@@ -493,7 +493,7 @@ pub async fn daftar_versi(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<Vec<VersiSkp>> {
-    Ok(Json(k.app.detail_skp(&p, id(&s, "SKP")?).await?.versi))
+    Ok(Json(k.app.riwayat_versi(&p, id(&s, "SKP")?).await?))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -24,7 +24,7 @@ use kinerja_domain::pangkat::StatusAsn;
 use kinerja_domain::perilaku::{AspekIki, AspekPerilaku, JenisRhk, Pendekatan, Perspektif};
 use kinerja_domain::skp::{
     DasarKaskade, FormatSkp, IkiMasuk, Lampiran, ManualIndikator, PeriodePelaporan, Rhk, RhkMasuk,
-    Skp, StatusSkp, TingkatKendali,
+    Skp, StatusSkp, TingkatKendali, RENTANG_TAHUN,
 };
 use kinerja_store::FilterSkp;
 use minijinja::{context, Value};
@@ -65,8 +65,7 @@ impl QTahun {
     fn tahun(&self) -> i32 {
         self.tahun
             .as_deref()
-            .and_then(|t| t.trim().parse().ok())
-            .filter(|t| (2000..=2100).contains(t))
+            .map(tahun_form)
             .unwrap_or_else(tahun_ini)
     }
 }
@@ -237,7 +236,7 @@ async fn mulai_skp(s: Sesi, Form(f): Form<FormMulai>) -> Response {
     match hasil {
         Ok(d) => Redirect::to(&format!("/skp/{}", d.skp.id)).into_response(),
         Err(e) if galat_form(&e) => {
-            let t = tahun.ok().filter(|t| (2000..=2100).contains(t));
+            let t = tahun.ok().filter(|t| RENTANG_TAHUN.contains(t));
             let galat = galat_untuk("mulai", &e, Value::from_serialize(&f));
             halaman_daftar(&s, p, t.unwrap_or_else(tahun_ini), status_galat(&e), galat).await
         }
@@ -686,11 +685,12 @@ impl FormPenugasan {
     }
 }
 
+/// A year from a form or query when it is a plausible one, else this year.
 fn tahun_form(s: &str) -> i32 {
     s.trim()
         .parse()
         .ok()
-        .filter(|t| (2000..=2100).contains(t))
+        .filter(|t| RENTANG_TAHUN.contains(t))
         .unwrap_or_else(tahun_ini)
 }
 
@@ -780,18 +780,7 @@ async fn halaman_monitoring(
     let app = &s.k.app;
     let rekap = coba!(s, app.rekap_skp(p, tahun).await);
     let tugas = coba!(s, app.tugas_mulai_tahun_terakhir(p, tahun).await);
-    let mut total = kinerja_app::mulai_tahun::RekapUnit::default();
-    for r in &rekap {
-        total.pegawai += r.pegawai;
-        total.belum_ada += r.belum_ada;
-        total.draf += r.draf;
-        total.diajukan += r.diajukan;
-        total.dikembalikan += r.dikembalikan;
-        total.ditetapkan += r.ditetapkan;
-        total.revisi += r.revisi;
-        total.ditutup += r.ditutup;
-        total.terlambat += r.terlambat;
-    }
+    let total = kinerja_app::mulai_tahun::RekapUnit::jumlah(&rekap);
     let berjalan = tugas.as_ref().is_some_and(|t| t.status == "berjalan");
     s.halaman(
         status,

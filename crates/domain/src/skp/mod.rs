@@ -224,7 +224,21 @@ pub struct Skp {
     pub rhk: Vec<Rhk>,
 }
 
-fn wajib_teks(bidang: &str, nilai: &str, nama: &str) -> HasilSkp<String> {
+/// The years an SKP (and anything planned for a year) can be made for.
+pub const RENTANG_TAHUN: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+pub fn periksa_tahun(tahun: i32) -> HasilSkp<()> {
+    if RENTANG_TAHUN.contains(&tahun) {
+        return Ok(());
+    }
+    Err(GalatSkp::tidak_valid(
+        "tahun",
+        format!("Tahun di luar rentang 2000–2100: {tahun}"),
+    ))
+}
+
+/// A required text of the planning stage: trimmed, not empty, at most 2000 characters.
+pub fn wajib_teks(bidang: &str, nilai: &str, nama: &str) -> HasilSkp<String> {
     let v = nilai.trim();
     if v.is_empty() {
         return Err(GalatSkp::tidak_valid(bidang, format!("{nama} wajib diisi")));
@@ -251,14 +265,9 @@ impl Skp {
         tugas_belajar: bool,
         mulai: Option<NaiveDate>,
     ) -> HasilSkp<Skp> {
+        periksa_tahun(tahun)?;
         let awal = NaiveDate::from_ymd_opt(tahun, 1, 1)
             .ok_or_else(|| GalatSkp::tidak_valid("tahun", format!("Tahun {tahun} tidak valid")))?;
-        if !(2000..=2100).contains(&tahun) {
-            return Err(GalatSkp::tidak_valid(
-                "tahun",
-                format!("Tahun {tahun} di luar rentang 2000–2100"),
-            ));
-        }
         let akhir = NaiveDate::from_ymd_opt(tahun, 12, 31).unwrap_or(awal);
         let mulai = mulai.unwrap_or(awal);
         if mulai < awal || mulai > akhir {

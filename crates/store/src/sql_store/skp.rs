@@ -516,7 +516,7 @@ pub(super) async fn daftar_skp<C: Conn + ?Sized>(
             p,
         )
         .await?;
-    let mut items = baris
+    let items = baris
         .iter()
         .map(|r| {
             Ok(RingkasanSkp {
@@ -538,13 +538,7 @@ pub(super) async fn daftar_skp<C: Conn + ?Sized>(
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|s| s.id.to_string())
-    } else {
-        None
-    };
-    Ok(Halaman { items, next_cursor })
+    Ok(Halaman::dari_baris(items, limit, |s| s.id))
 }
 
 fn versi_dari(r: &Row) -> StoreResult<VersiSkp> {
@@ -866,6 +860,10 @@ pub(super) fn sql_tugas(kondisi: &str) -> String {
     format!("SELECT {TUGAS_KOLOM} FROM tugas WHERE {kondisi}")
 }
 
+pub(super) async fn tugas_by_id<C: Conn + ?Sized>(c: &mut C, id: i64) -> StoreResult<Tugas> {
+    tugas_dari(&c.fetch_one(&sql_tugas("id = $1"), params![id]).await?)
+}
+
 const PENUGASAN_KOLOM: &str =
     "id, tahun, pemberi_pegawai_id, pegawai_id, unit_id, induk_id, uraian, ekspektasi, status, \
      alasan, rhk_id, dibuat, diputuskan, diputuskan_oleh";
@@ -891,6 +889,13 @@ pub(super) fn penugasan_dari(r: &Row) -> StoreResult<Penugasan> {
         diputuskan: r.opt_ts(12)?,
         diputuskan_oleh: r.opt_text(13)?,
     })
+}
+
+pub(super) async fn penugasan_by_id<C: Conn + ?Sized>(
+    c: &mut C,
+    id: i64,
+) -> StoreResult<Penugasan> {
+    penugasan_dari(&c.fetch_one(&sql_penugasan("id = $1"), params![id]).await?)
 }
 
 /// The open-SKP status of every SKP of a year, for the per-unit monitoring.
