@@ -7,6 +7,7 @@ use crate::error::AppResult;
 use crate::skp::dari_penilai;
 use crate::App;
 use chrono::NaiveDate;
+use kinerja_domain::pelaksanaan::kalender::FrekuensiUmpanBalik;
 use kinerja_domain::perilaku::{AspekIki, JenisRhk, Pendekatan};
 use kinerja_domain::skp::{IkiMasuk, Lampiran, RhkMasuk, Skp};
 use kinerja_store::{FilterSkp, Pegawai, Pelaku, VersiBaru};
@@ -124,7 +125,9 @@ impl App {
                 skema_pertanggungjawaban: vec![
                     "Laporan realisasi bulanan kepada pejabat penilai paling lambat tanggal 5"
                         .into(),
+                    "Umpan balik berkala setiap bulan dalam dialog kinerja".into(),
                 ],
+                frekuensi_umpan_balik: Some(FrekuensiUmpanBalik::Bulanan),
                 konsekuensi: vec![
                     "Ekspektasi tercapai: apresiasi dan prioritas pengembangan kompetensi".into(),
                     "Ekspektasi tidak tercapai: bimbingan kinerja dan penyesuaian ekspektasi"

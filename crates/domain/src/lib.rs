@@ -10,6 +10,7 @@ pub mod jabatan;
 pub mod kuadran;
 pub mod nip;
 pub mod pangkat;
+pub mod pelaksanaan;
 pub mod penilai;
 pub mod perilaku;
 pub mod periode;

@@ -36,6 +36,9 @@ pub struct ProfilKebijakan {
     pub tpp: Vec<PotonganTpp>,
     /// Place printed on documents, e.g. "Bekasi".
     pub tempat_dokumen: String,
+    /// Deadlines and reminders of the execution stage.
+    #[serde(default)]
+    pub kalender: crate::pelaksanaan::kalender::Kalender,
 }
 
 impl Default for ProfilKebijakan {
@@ -47,6 +50,7 @@ impl Default for ProfilKebijakan {
             distribusi: PedomanDistribusi::default(),
             tpp: Vec::new(),
             tempat_dokumen: "Bekasi".to_string(),
+            kalender: Default::default(),
         }
     }
 }
@@ -73,6 +77,7 @@ impl ProfilKebijakan {
                 ));
             }
         }
+        galat.extend(self.kalender.periksa().into_iter().map(|(_, m)| m));
         let tempat = self.tempat_dokumen.trim();
         if tempat.is_empty() {
             galat.push("Tempat dokumen (tempat_dokumen) wajib diisi".to_string());

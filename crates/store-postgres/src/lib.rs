@@ -12,6 +12,7 @@ use sqlx::{PgPool, Postgres, Row as _, TypeInfo, ValueRef};
 const MIGRASI: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_dasar.sql")),
     (2, include_str!("../migrations/0002_skp.sql")),
+    (3, include_str!("../migrations/0003_pelaksanaan.sql")),
 ];
 
 pub struct PostgresBackend {

@@ -16,6 +16,7 @@ use std::time::Duration;
 const MIGRASI: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_dasar.sql")),
     (2, include_str!("../migrations/0002_skp.sql")),
+    (3, include_str!("../migrations/0003_pelaksanaan.sql")),
 ];
 
 pub struct SqliteBackend {

@@ -935,6 +935,9 @@ async fn skp_simpan_dan_versi(store: &dyn Store, inst: i64) {
         dukungan_sumber_daya: vec!["Server virtual".into()],
         skema_pertanggungjawaban: vec!["Laporan bulanan kepada Kepala Seksi".into()],
         konsekuensi: vec!["Teguran tertulis".into()],
+        frekuensi_umpan_balik: Some(
+            kinerja_domain::pelaksanaan::kalender::FrekuensiUmpanBalik::Bulanan,
+        ),
     })
     .expect("lampiran");
     s.atur_ekspektasi_khusus(

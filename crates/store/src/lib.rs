@@ -9,11 +9,13 @@ pub mod audit;
 pub mod conformance;
 pub mod error;
 pub mod model;
+pub mod pelaksanaan;
 pub mod sql;
 mod sql_store;
 
 pub use error::{StoreError, StoreResult};
 pub use model::*;
+pub use pelaksanaan::*;
 
 use async_trait::async_trait;
 use kinerja_domain::profil::ProfilKebijakan;
@@ -21,7 +23,7 @@ use kinerja_domain::profil::ProfilKebijakan;
 /// Everything the application reads and writes. Every write runs in one transaction together
 /// with its audit-log entries, so a change and its audit record are never separated.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: StorePelaksanaan + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

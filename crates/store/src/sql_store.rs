@@ -15,6 +15,7 @@ use kinerja_domain::profil::ProfilKebijakan;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod pelaksanaan;
 mod skp;
 
 pub struct SqlStore<B: Backend> {

@@ -21,6 +21,7 @@ use kinerja_app::skp::{hari_ini, DetailSkp, LingkupSkp, PerubahanSkp, SkpMasuk};
 use kinerja_app::AppError;
 use kinerja_domain::enumerasi::Enumerasi;
 use kinerja_domain::pangkat::StatusAsn;
+use kinerja_domain::pelaksanaan::kalender::FrekuensiUmpanBalik;
 use kinerja_domain::perilaku::{AspekIki, AspekPerilaku, JenisRhk, Pendekatan, Perspektif};
 use kinerja_domain::skp::{
     DasarKaskade, FormatSkp, IkiMasuk, Lampiran, ManualIndikator, PeriodePelaporan, Rhk, RhkMasuk,
@@ -274,6 +275,8 @@ fn halaman_skp(s: &Sesi, d: DetailSkp, status: StatusCode, galat: Value) -> Resp
         pppk => d.pegawai.status_asn == StatusAsn::Pppk,
         kekurangan,
         lampiran => lampiran_teks(&d.skp.lampiran),
+        frekuensi_umpan_balik => FrekuensiUmpanBalik::SEMUA.iter().map(|f| context! { kode => f.kode(), label => f.label() }).collect::<Vec<_>>(),
+        frekuensi_label => d.skp.lampiran.frekuensi_umpan_balik.map(|f| f.label()),
         uraian_pimpinan => uraian_rhk(&d.rhk_pimpinan),
         label => label(),
         pilihan => pilihan(),
@@ -306,6 +309,8 @@ struct FormSkp {
     perjanjian_kerja: String,
     dukungan_sumber_daya: String,
     skema_pertanggungjawaban: String,
+    #[serde(default)]
+    frekuensi_umpan_balik: String,
     konsekuensi: String,
     tujuan: String,
     deskripsi: String,
@@ -364,6 +369,7 @@ impl FormSkp {
             dukungan_sumber_daya: butir(&self.dukungan_sumber_daya),
             skema_pertanggungjawaban: butir(&self.skema_pertanggungjawaban),
             konsekuensi: butir(&self.konsekuensi),
+            frekuensi_umpan_balik: self.frekuensi_umpan_balik.parse().ok(),
         }
     }
 }

@@ -127,6 +127,10 @@ pub struct Lampiran {
     pub dukungan_sumber_daya: Vec<String>,
     pub skema_pertanggungjawaban: Vec<String>,
     pub konsekuensi: Vec<String>,
+    /// The berkala feedback schedule agreed in the skema pertanggungjawaban (Pasal 19(2)); the
+    /// instansi's default when absent.
+    #[serde(default)]
+    pub frekuensi_umpan_balik: Option<crate::pelaksanaan::kalender::FrekuensiUmpanBalik>,
 }
 
 /// An indikator kinerja individu with its target.
@@ -587,6 +591,7 @@ impl Skp {
                 "skema_pertanggungjawaban",
             )?,
             konsekuensi: bersih(l.konsekuensi, "konsekuensi")?,
+            frekuensi_umpan_balik: l.frekuensi_umpan_balik,
         };
         Ok(())
     }

@@ -21,7 +21,7 @@ pub(super) fn tempat(mulai: usize, n: usize) -> String {
 /// `pegawai_id BETWEEN … AND pegawai_id IN (…)` from placeholder `$mulai`, with its values.
 /// The range lets the planner walk the (instansi, pegawai, tahun) index instead of testing every
 /// SKP of the year against a long list (PostgreSQL does not hash a list of parameters).
-fn di_antara_pegawai(mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
+pub(super) fn di_antara_pegawai(mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
     let min = ids.iter().copied().min().unwrap_or(0);
     let max = ids.iter().copied().max().unwrap_or(0);
     let mut p = params![min, max];
@@ -37,11 +37,11 @@ fn di_antara_pegawai(mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
     )
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
+pub(super) fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-fn dari_json<T: serde::de::DeserializeOwned>(s: &str) -> StoreResult<T> {
+pub(super) fn dari_json<T: serde::de::DeserializeOwned>(s: &str) -> StoreResult<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Rusak(format!("JSON '{s}': {e}")))
 }
 
@@ -690,18 +690,22 @@ const KOLOM_IKI: &[(&str, Tipe)] = &[
 
 /// Insert many rows (values in `kolom` order) as JSON rows, [`BARIS_PER_INSERT`] per statement:
 /// one bound text each, which both databases unpack far faster than thousands of parameters.
-async fn sisip_banyak<T: Tx>(
+/// `akhiran` ends each statement (e.g. `WHERE true ON CONFLICT DO NOTHING`); answers the rows
+/// inserted.
+pub(super) async fn sisip_banyak<T: Tx>(
     tx: &mut T,
     tabel: &str,
     kolom: &[(&str, Tipe)],
     baris: Vec<Vec<Param>>,
-) -> StoreResult<()> {
+    akhiran: &str,
+) -> StoreResult<u64> {
     let nama: Vec<&str> = kolom.iter().map(|(k, _)| *k).collect();
     let sql = format!(
-        "INSERT INTO {tabel} ({}) {}",
+        "INSERT INTO {tabel} ({}) {} {akhiran}",
         nama.join(", "),
         tx.baris_json(1, kolom)
     );
+    let mut n = 0;
     for potong in baris.chunks(BARIS_PER_INSERT) {
         let json: Vec<serde_json::Value> = potong
             .iter()
@@ -714,10 +718,11 @@ async fn sisip_banyak<T: Tx>(
                 )
             })
             .collect();
-        tx.execute(&sql, params![serde_json::Value::Array(json).to_string()])
+        n += tx
+            .execute(&sql, params![serde_json::Value::Array(json).to_string()])
             .await?;
     }
-    Ok(())
+    Ok(n)
 }
 
 /// Insert many new SKP (drafts for a year) in one transaction, skipping pegawai that already
@@ -767,7 +772,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
             p
         })
         .collect();
-    sisip_banyak(tx, "skp", KOLOM_SKP, baris).await?;
+    sisip_banyak(tx, "skp", KOLOM_SKP, baris, "").await?;
     // The new ids, by pegawai.
     let mut id_skp: HashMap<i64, i64> = HashMap::new();
     let dibuat: Vec<i64> = baru.iter().map(|(s, _)| s.pegawai_id).collect();
@@ -798,7 +803,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
         }
     }
     if !rhk_baris.is_empty() {
-        sisip_banyak(tx, "rhk", KOLOM_RHK, rhk_baris).await?;
+        sisip_banyak(tx, "rhk", KOLOM_RHK, rhk_baris, "").await?;
         let sids: Vec<i64> = id_skp.values().copied().collect();
         let mut id_rhk: HashMap<(i64, i64), i64> = HashMap::new();
         for potong in sids.chunks(1000) {
@@ -830,7 +835,7 @@ pub(super) async fn sisip_skp_massal<T: Tx>(
             }
         }
         if !iki_baris.is_empty() {
-            sisip_banyak(tx, "iki", KOLOM_IKI, iki_baris).await?;
+            sisip_banyak(tx, "iki", KOLOM_IKI, iki_baris, "").await?;
         }
     }
     Ok(baru.iter().map(|(s, _)| id_skp[&s.pegawai_id]).collect())
