@@ -37,6 +37,9 @@ pub enum AppError {
         pesan: String,
         galat: Vec<GalatImpor>,
     },
+    /// 413: an upload over the size limit.
+    #[error("{0}")]
+    TerlaluBesar(String),
     /// 429: too many attempts.
     #[error("{0}")]
     TerlaluBanyak(String),
@@ -67,6 +70,7 @@ impl AppError {
             AppError::TidakDitemukan(_) => 404,
             AppError::Konflik(_) => 409,
             AppError::TidakValid { .. } | AppError::ImporDitolak { .. } => 422,
+            AppError::TerlaluBesar(_) => 413,
             AppError::TerlaluBanyak(_) => 429,
             AppError::Internal(_) => 500,
         }
@@ -82,6 +86,7 @@ impl AppError {
             AppError::Konflik(_) => "konflik",
             AppError::TidakValid { .. } => "tidak_valid",
             AppError::ImporDitolak { .. } => "impor_ditolak",
+            AppError::TerlaluBesar(_) => "berkas_terlalu_besar",
             AppError::TerlaluBanyak(_) => "terlalu_banyak",
             AppError::Internal(_) => "internal",
         }
@@ -112,6 +117,15 @@ impl AppError {
         let pesan = pesan.into();
         AppError::TidakValid {
             pesan: format!("Nilai tidak valid pada {bidang}: {pesan}"),
+            bidang: BTreeMap::from([(bidang.to_string(), pesan)]),
+        }
+    }
+
+    /// 422 for one field, the message as given.
+    pub fn bidang_tidak_valid_persis(bidang: &str, pesan: impl Into<String>) -> Self {
+        let pesan = pesan.into();
+        AppError::TidakValid {
+            pesan: pesan.clone(),
             bidang: BTreeMap::from([(bidang.to_string(), pesan)]),
         }
     }
@@ -154,6 +168,18 @@ impl From<kinerja_domain::skp::GalatSkp> for AppError {
             },
             GalatSkp::Status(m) => AppError::Konflik(m),
             GalatSkp::TidakAda(m) => AppError::TidakDitemukan(m),
+        }
+    }
+}
+
+impl From<kinerja_bukti::GalatBukti> for AppError {
+    fn from(e: kinerja_bukti::GalatBukti) -> Self {
+        use kinerja_bukti::GalatBukti;
+        match e {
+            GalatBukti::TerlaluBesar { .. } => AppError::TerlaluBesar(e.to_string()),
+            GalatBukti::TidakAda => AppError::TidakDitemukan(e.to_string()),
+            GalatBukti::Io(io) => AppError::Internal(format!("penyimpanan bukti: {io}")),
+            lain => AppError::bidang_tidak_valid_persis("berkas", lain.to_string()),
         }
     }
 }

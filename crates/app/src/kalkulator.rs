@@ -164,7 +164,16 @@ impl App {
         instansi_id: i64,
     ) -> AppResult<kinerja_domain::profil::ProfilKebijakan> {
         use chrono::Datelike;
-        let tahun = chrono::Utc::now().year();
+        self.profil_tahun(instansi_id, chrono::Utc::now().year())
+            .await
+    }
+
+    /// The policy profile of a year (the default profile when none is set).
+    pub async fn profil_tahun(
+        &self,
+        instansi_id: i64,
+        tahun: i32,
+    ) -> AppResult<kinerja_domain::profil::ProfilKebijakan> {
         Ok(self
             .store
             .profil(instansi_id, tahun)

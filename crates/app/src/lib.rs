@@ -13,6 +13,7 @@ pub mod masuk;
 pub mod matriks;
 pub mod mulai_tahun;
 pub mod organisasi;
+pub mod pelaksanaan;
 pub mod pemasangan;
 pub mod penugasan;
 pub mod skp;
@@ -22,18 +23,40 @@ pub use error::{AppError, AppResult};
 use kinerja_store::Store;
 use std::sync::Arc;
 
-/// The application: the store and the caches over it. Cheap to clone.
+/// The application: the store, the evidence storage, the mailer and the caches. Cheap to clone.
 #[derive(Clone)]
 pub struct App {
     pub store: Arc<dyn Store>,
+    /// Where evidence files live (a local directory unless configured otherwise).
+    pub bukti: Arc<dyn kinerja_bukti::PenyimpananBukti>,
+    /// Sends queued e-mail when SMTP is configured.
+    pub surel: Option<Arc<dyn pelaksanaan::pengingat::PengirimSurel>>,
+    /// Upload limit for one evidence file, in bytes.
+    pub batas_unggah: u64,
     org: organisasi::CacheOrganisasi,
 }
 
 impl App {
+    /// An application over `store`, keeping evidence in the system's temporary directory
+    /// (tests, tools); `kinerja serve` chooses a real directory with [`App::dengan_bukti`].
     pub fn new(store: Arc<dyn Store>) -> Self {
+        let dir = std::env::temp_dir().join("kinerja-bukti");
         App {
             store,
+            bukti: Arc::new(kinerja_bukti::DirektoriLokal::baru(dir)),
+            surel: None,
+            batas_unggah: kinerja_bukti::BATAS_UKURAN_BAWAAN,
             org: organisasi::CacheOrganisasi::default(),
         }
+    }
+
+    pub fn dengan_bukti(mut self, bukti: Arc<dyn kinerja_bukti::PenyimpananBukti>) -> Self {
+        self.bukti = bukti;
+        self
+    }
+
+    pub fn dengan_surel(mut self, surel: Arc<dyn pelaksanaan::pengingat::PengirimSurel>) -> Self {
+        self.surel = Some(surel);
+        self
     }
 }

@@ -243,7 +243,7 @@ impl App {
 
     /// Who may see an assignment: the assigner, the pegawai's rater, and the pegawai once it is
     /// accepted (or when they volunteered); open ones are seen by everyone in the instansi.
-    fn boleh_lihat(org: &IndeksOrganisasi, p: &Pengguna, t: &Penugasan) -> bool {
+    pub(crate) fn boleh_lihat(org: &IndeksOrganisasi, p: &Pengguna, t: &Penugasan) -> bool {
         let saya = p.pegawai_id();
         if p.admin() || t.status == TERBUKA || saya == Some(t.pemberi_pegawai_id) {
             return true;

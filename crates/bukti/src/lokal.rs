@@ -42,6 +42,14 @@ impl DirektoriLokal {
         Ok(direktori)
     }
 
+    /// Use `root` without touching the disk yet: the directories are created on the first
+    /// upload (for constructors that cannot wait).
+    pub fn baru(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        let tmp = root.join("tmp");
+        DirektoriLokal { root, tmp }
+    }
+
     /// The root directory.
     pub fn root(&self) -> &Path {
         &self.root
@@ -195,6 +203,7 @@ impl PenyimpananBukti for DirektoriLokal {
         }
 
         // 2. Stream into a temporary file, hashing and counting as we go.
+        fs::create_dir_all(&self.tmp).await?;
         let hex = nama_acak();
         let sementara = Sementara {
             jalur: self.tmp.join(&hex),

@@ -4,12 +4,21 @@
 //! it (to tamper with the audit log directly, as an attacker with database access would).
 
 use crate::model::*;
+use crate::pelaksanaan::*;
 use crate::{Store, StoreError};
 use async_trait::async_trait;
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::jabatan::{JenisJabatan, Jenjang};
 use kinerja_domain::nip::Nip;
 use kinerja_domain::pangkat::{Golongan, StatusAsn};
+use kinerja_domain::pelaksanaan::kalender::FrekuensiUmpanBalik;
+use kinerja_domain::pelaksanaan::realisasi::RealisasiSah;
+use kinerja_domain::pelaksanaan::tindak_lanjut::{
+    JenisPembinaan, JenisTindakLanjut, Pembinaan, TindakLanjutSah,
+};
+use kinerja_domain::pelaksanaan::umpan_balik::{
+    CaraUmpanBalik, JenisUmpanBalik, PemberiUmpanBalik, SasaranUmpanBalik, UmpanBalikSah,
+};
 use kinerja_domain::penilai::{AturanPenilai, PenggantiPenilai};
 use kinerja_domain::perilaku::{AspekIki, AspekPerilaku, JenisRhk, Pendekatan};
 use kinerja_domain::profil::ProfilKebijakan;
@@ -161,6 +170,11 @@ pub const SKENARIO: &[&str] = &[
     "penugasan_alur",
     "mulai_tahun_massal",
     "mutasi_menutup_dan_membuka",
+    "realisasi_dan_bukti",
+    "rekap_bulan",
+    "umpan_balik_dan_permintaan",
+    "tindak_lanjut_dan_laporan",
+    "notifikasi_dan_antrean",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -169,7 +183,8 @@ pub const SKENARIO: &[&str] = &[
 macro_rules! uji_conformance {
     ($uji:path) => {
         $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
-            skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka);
+            skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
+            realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -207,6 +222,11 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "penugasan_alur" => penugasan_alur(store, i.id).await,
         "mulai_tahun_massal" => mulai_tahun_massal(store, i.id).await,
         "mutasi_menutup_dan_membuka" => mutasi_menutup_dan_membuka(store, i.id).await,
+        "realisasi_dan_bukti" => realisasi_dan_bukti(store, i.id).await,
+        "rekap_bulan" => rekap_bulan(store, i.id).await,
+        "umpan_balik_dan_permintaan" => umpan_balik_dan_permintaan(store, i.id).await,
+        "tindak_lanjut_dan_laporan" => tindak_lanjut_dan_laporan(store, i.id).await,
+        "notifikasi_dan_antrean" => notifikasi_dan_antrean(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -844,8 +864,13 @@ async fn skp_ditetapkan(store: &dyn Store, inst: i64, p: &Pegawai, uraian: &str)
         &[],
     )
     .expect("rhk");
+    tetapkan_draf(store, inst, &s).await
+}
+
+/// Store a draft, submit it and set it on 20 January 2026 (version 1).
+async fn tetapkan_draf(store: &dyn Store, inst: i64, s: &Skp) -> SkpTersimpan {
     let t = store
-        .buat_skp(inst, &s, None, &Pelaku::sistem())
+        .buat_skp(inst, s, None, &Pelaku::sistem())
         .await
         .expect("buat SKP");
     let mut s = t.skp.clone();
@@ -2757,4 +2782,1892 @@ async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
     );
     assert_eq!(aksi_audit(store, inst, "skp", hasil.skp.id).await, ["buat"]);
     audit_utuh(store).await;
+}
+
+// --- execution: realisasi, umpan balik, tindak lanjut, inbox, e-mail queue and jobs -------------
+
+fn pelaku(nama: &str) -> Pelaku {
+    Pelaku {
+        akun_id: None,
+        nama: nama.into(),
+    }
+}
+
+fn tidak_ditemukan<T: std::fmt::Debug>(r: Result<T, StoreError>, apa: &str) {
+    match r {
+        Err(StoreError::TidakDitemukan(_)) => {}
+        lain => panic!("{apa}: expected not found, got {lain:?}"),
+    }
+}
+
+/// A draft with two RHK of one IKI each.
+fn draf_dua_rhk(p: &Pegawai) -> Skp {
+    let mut s = draf(p, 2026, None);
+    s.tambah_rhk(
+        &rhk_masuk("Tersedianya aplikasi layanan perizinan"),
+        &iki_masuk("Jumlah modul aplikasi yang selesai", "12 modul"),
+        &[],
+    )
+    .expect("rhk 1");
+    s.tambah_rhk(
+        &rhk_masuk("Terpeliharanya server aplikasi"),
+        &iki_masuk("Jumlah laporan pemeliharaan", "12 laporan"),
+        &[],
+    )
+    .expect("rhk 2");
+    s
+}
+
+/// The realisation of the (only) IKI of RHK number `rhk` of a stored SKP.
+fn realisasi_sah(
+    s: &Skp,
+    rhk: usize,
+    bulan: u32,
+    teks: &str,
+    catatan: Option<&str>,
+) -> RealisasiSah {
+    RealisasiSah {
+        skp_id: s.id,
+        rhk_id: s.rhk[rhk].id.expect("RHK id"),
+        iki_id: s.rhk[rhk].iki[0].id.expect("IKI id"),
+        bulan,
+        realisasi: teks.into(),
+        catatan: catatan.map(str::to_string),
+    }
+}
+
+fn bukti_tautan(keterangan: &str, url: &str) -> BuktiBaru {
+    BuktiBaru {
+        keterangan: keterangan.into(),
+        url: Some(url.into()),
+        nama_berkas: None,
+        jenis_berkas: None,
+        ukuran: None,
+        sha256: None,
+        kunci: None,
+    }
+}
+
+fn bukti_berkas(keterangan: &str, nama: &str, kunci: &str) -> BuktiBaru {
+    BuktiBaru {
+        keterangan: keterangan.into(),
+        url: None,
+        nama_berkas: Some(nama.into()),
+        jenis_berkas: Some("pdf".into()),
+        ukuran: Some(48_213),
+        sha256: Some("ab".repeat(32)),
+        kunci: Some(kunci.into()),
+    }
+}
+
+fn pesan(
+    pegawai_id: i64,
+    jenis: &str,
+    judul: &str,
+    kunci: Option<&str>,
+    email_ke: Option<&str>,
+) -> NotifikasiBaru {
+    NotifikasiBaru {
+        pegawai_id,
+        jenis: jenis.into(),
+        judul: judul.into(),
+        isi: format!("{judul}. Silakan buka aplikasi Kinerja."),
+        tautan: Some(format!("/kotak-masuk/{jenis}")),
+        kunci: kunci.map(str::to_string),
+        email_ke: email_ke.map(str::to_string),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn umpan_balik_baru(
+    skp: &Skp,
+    pemberi: i64,
+    sebagai: PemberiUmpanBalik,
+    sasaran: SasaranUmpanBalik,
+    jenis: JenisUmpanBalik,
+    tanggal: NaiveDate,
+    isi: &str,
+    sumber: &str,
+) -> UmpanBalikBaru {
+    UmpanBalikBaru {
+        skp_id: skp.id,
+        pegawai_id: skp.pegawai_id,
+        pemberi_pegawai_id: pemberi,
+        sebagai,
+        sah: UmpanBalikSah {
+            sasaran,
+            jenis,
+            cara: CaraUmpanBalik::Langsung,
+            isi: isi.into(),
+            sumber: sumber.into(),
+            tanggal,
+        },
+        permintaan_id: None,
+        penugasan_id: None,
+        anonim: false,
+    }
+}
+
+async fn jumlah_umpan_balik(store: &dyn Store, inst: i64, skp_id: i64) -> usize {
+    store
+        .daftar_umpan_balik(
+            inst,
+            &FilterUmpanBalik {
+                skp_id: Some(skp_id),
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("daftar umpan balik")
+        .len()
+}
+
+async fn realisasi_dan_bukti(store: &dyn Store, inst: i64) {
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let oleh = pelaku("citra.lestari");
+    let skp = tetapkan_draf(store, inst, &draf_dua_rhk(&citra)).await.skp;
+    let audit_awal = jumlah_audit(store, inst).await;
+
+    // The first write of an IKI's month creates it.
+    let r1 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&skp, 0, 3, "4 modul", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi");
+    assert!(r1.id > 0);
+    assert_eq!(
+        (r1.skp_id, r1.rhk_id, r1.iki_id, r1.pegawai_id, r1.bulan),
+        (skp.id, id_rhk(&skp)[0], id_iki(&skp)[0], citra.id, 3)
+    );
+    assert_eq!(
+        (r1.realisasi.as_str(), r1.catatan.as_deref()),
+        ("4 modul", None)
+    );
+    assert_eq!(r1.dibuat, r1.diubah);
+    assert!(r1.bukti.is_empty());
+
+    // The next write of the same IKI and month replaces its text in place.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let r2 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&skp, 0, 3, "5 modul", Some("Satu modul menunggu uji")),
+            &oleh,
+        )
+        .await
+        .expect("realisasi ulang");
+    assert!(r2.diubah > r1.diubah, "diubah moves on");
+    assert_eq!(
+        r2,
+        Realisasi {
+            realisasi: "5 modul".into(),
+            catatan: Some("Satu modul menunggu uji".into()),
+            diubah: r2.diubah,
+            ..r1.clone()
+        },
+        "the same row (id, dibuat) with the new text"
+    );
+    let r3 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&skp, 1, 4, "1 laporan", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi April");
+    let r0 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&skp, 0, 2, "3 modul", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi Februari");
+    assert_eq!((r3.iki_id, r3.bulan), (id_iki(&skp)[1], 4));
+
+    // Evidence: a link and a stored file.
+    let tautan = store
+        .tambah_bukti(
+            inst,
+            r1.id,
+            &bukti_tautan(
+                "Notulen rapat uji modul",
+                "https://drive.uji.go.id/notulen-3",
+            ),
+            &oleh,
+        )
+        .await
+        .expect("tautan");
+    assert_eq!(
+        tautan,
+        Bukti {
+            id: tautan.id,
+            realisasi_id: r1.id,
+            skp_id: skp.id,
+            pegawai_id: citra.id,
+            keterangan: "Notulen rapat uji modul".into(),
+            url: Some("https://drive.uji.go.id/notulen-3".into()),
+            nama_berkas: None,
+            jenis_berkas: None,
+            ukuran: None,
+            sha256: None,
+            kunci: None,
+            dibuat: tautan.dibuat,
+            dibuat_oleh: "citra.lestari".into(),
+        }
+    );
+    let berkas = store
+        .tambah_bukti(
+            inst,
+            r1.id,
+            &bukti_berkas(
+                "Laporan uji fungsi",
+                "laporan-uji.pdf",
+                "bukti/2026/03/laporan-uji",
+            ),
+            &oleh,
+        )
+        .await
+        .expect("berkas");
+    assert_eq!(
+        berkas,
+        Bukti {
+            id: berkas.id,
+            keterangan: "Laporan uji fungsi".into(),
+            url: None,
+            nama_berkas: Some("laporan-uji.pdf".into()),
+            jenis_berkas: Some("pdf".into()),
+            ukuran: Some(48_213),
+            sha256: Some("ab".repeat(32)),
+            kunci: Some("bukti/2026/03/laporan-uji".into()),
+            dibuat: berkas.dibuat,
+            ..tautan.clone()
+        }
+    );
+    assert!(berkas.id > tautan.id);
+
+    // A record with neither a link nor a stored file (or with both) is refused by the table.
+    let audit_bukti = jumlah_audit(store, inst).await;
+    konflik(
+        store
+            .tambah_bukti(
+                inst,
+                r1.id,
+                &BuktiBaru {
+                    url: None,
+                    ..bukti_tautan("Tanpa isi", "https://contoh.go.id")
+                },
+                &oleh,
+            )
+            .await,
+        "bukti without url and kunci",
+    );
+    konflik(
+        store
+            .tambah_bukti(
+                inst,
+                r1.id,
+                &BuktiBaru {
+                    url: Some("https://contoh.go.id".into()),
+                    ..bukti_berkas("Dua-duanya", "x.pdf", "bukti/x")
+                },
+                &oleh,
+            )
+            .await,
+        "bukti with both url and kunci",
+    );
+    tidak_ditemukan(
+        store
+            .tambah_bukti(
+                inst,
+                r0.id + 1000,
+                &bukti_tautan("Realisasi tidak ada", "https://contoh.go.id"),
+                &oleh,
+            )
+            .await,
+        "bukti on an unknown realisasi",
+    );
+    tidak_ditemukan(
+        store
+            .tambah_bukti(
+                inst + 999,
+                r1.id,
+                &bukti_tautan("Instansi lain", "https://contoh.go.id"),
+                &oleh,
+            )
+            .await,
+        "bukti on another instansi's realisasi",
+    );
+    assert_eq!(
+        jumlah_audit(store, inst).await,
+        audit_bukti,
+        "refused evidence is not audited"
+    );
+
+    // One row for the month, with both pieces of evidence in id order, and nothing refused.
+    let maret = store
+        .realisasi_skp(inst, skp.id, Some(3))
+        .await
+        .expect("realisasi Maret");
+    assert_eq!(
+        maret,
+        vec![Realisasi {
+            bukti: vec![tautan.clone(), berkas.clone()],
+            ..r2.clone()
+        }]
+    );
+    let semua = store
+        .realisasi_skp(inst, skp.id, None)
+        .await
+        .expect("semua bulan");
+    assert_eq!(
+        semua
+            .iter()
+            .map(|r| (r.id, r.bulan, r.bukti.len()))
+            .collect::<Vec<_>>(),
+        [(r0.id, 2, 0), (r1.id, 3, 2), (r3.id, 4, 0)],
+        "every month, in month order"
+    );
+    assert_eq!(semua[1], maret[0]);
+    assert!(store
+        .realisasi_skp(inst, skp.id, Some(5))
+        .await
+        .expect("Mei")
+        .is_empty());
+    assert!(store
+        .realisasi_skp(inst + 999, skp.id, None)
+        .await
+        .expect("instansi lain")
+        .is_empty());
+    assert_eq!(
+        store.realisasi(inst, r1.id).await.expect("realisasi"),
+        Some(maret[0].clone())
+    );
+    assert!(store
+        .realisasi(inst + 999, r1.id)
+        .await
+        .expect("lain")
+        .is_none());
+    assert_eq!(
+        store.bukti(inst, tautan.id).await.expect("bukti"),
+        Some(tautan.clone())
+    );
+    assert_eq!(
+        store.bukti(inst, berkas.id).await.expect("bukti"),
+        Some(berkas.clone())
+    );
+    assert!(store
+        .bukti(inst + 999, tautan.id)
+        .await
+        .expect("lain")
+        .is_none());
+
+    // Removing answers the record (the caller removes the stored file).
+    assert_eq!(
+        store
+            .hapus_bukti(inst, tautan.id, &oleh)
+            .await
+            .expect("hapus"),
+        tautan
+    );
+    assert!(store.bukti(inst, tautan.id).await.expect("bukti").is_none());
+    assert_eq!(
+        store
+            .realisasi(inst, r1.id)
+            .await
+            .expect("realisasi")
+            .map(|r| r.bukti),
+        Some(vec![berkas.clone()])
+    );
+    tidak_ditemukan(
+        store.hapus_bukti(inst, tautan.id, &oleh).await,
+        "hapus lagi",
+    );
+    tidak_ditemukan(
+        store.hapus_bukti(inst, berkas.id + 1000, &oleh).await,
+        "hapus unknown",
+    );
+    tidak_ditemukan(
+        store.hapus_bukti(inst + 999, berkas.id, &oleh).await,
+        "hapus from another instansi",
+    );
+    assert_eq!(
+        store.bukti(inst, berkas.id).await.expect("bukti"),
+        Some(berkas.clone())
+    );
+
+    // Every write is audited, refused ones are not, and the chain holds.
+    assert_eq!(
+        aksi_audit(store, inst, "realisasi", r1.id).await,
+        ["buat", "ubah"]
+    );
+    assert_eq!(aksi_audit(store, inst, "realisasi", r3.id).await, ["buat"]);
+    assert_eq!(
+        aksi_audit(store, inst, "bukti", tautan.id).await,
+        ["buat", "hapus"]
+    );
+    assert_eq!(aksi_audit(store, inst, "bukti", berkas.id).await, ["buat"]);
+    assert_eq!(jumlah_audit(store, inst).await, audit_awal + 7);
+    let log = store.daftar_audit(inst, 100).await.expect("log");
+    let ubah = log
+        .iter()
+        .find(|e| e.entitas == "realisasi" && e.aksi == "ubah")
+        .expect("ubah");
+    assert_eq!(ubah.pelaku, "citra.lestari");
+    assert!(ubah
+        .sebelum
+        .as_deref()
+        .is_some_and(|s| s.contains("4 modul")));
+    assert!(ubah
+        .sesudah
+        .as_deref()
+        .is_some_and(|s| s.contains("5 modul")));
+    audit_utuh(store).await;
+}
+
+async fn rekap_bulan(store: &dyn Store, inst: i64) {
+    let sistem = Pelaku::sistem();
+    let agus = pegawai_nip(store, inst, NIP_AGUS).await;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let eka = pegawai_nip(store, inst, NIP_EKA).await;
+
+    // A: two IKI and a weekly feedback schedule; B: one IKI; C: a draft; D: set, then closed.
+    let mut s = draf_dua_rhk(&citra);
+    s.atur_lampiran(Lampiran {
+        skema_pertanggungjawaban: vec!["Laporan mingguan kepada Kepala Seksi".into()],
+        frekuensi_umpan_balik: Some(FrekuensiUmpanBalik::Mingguan),
+        ..Default::default()
+    })
+    .expect("lampiran");
+    let a = tetapkan_draf(store, inst, &s).await.skp;
+    let b = skp_ditetapkan(store, inst, &dewi, "Terkelolanya data kepegawaian")
+        .await
+        .skp;
+    let c = store
+        .buat_skp(inst, &draf(&eka, 2026, None), None, &sistem)
+        .await
+        .expect("draf C")
+        .skp;
+    let d = skp_ditetapkan(store, inst, &agus, "Terkoordinasinya bidang aplikasi").await;
+    let mut tutup = d.skp.clone();
+    tutup.tutup(tgl(2026, 7, 1)).expect("tutup");
+    simpan(store, inst, &tutup, d.versi, "tutup", None, &sistem).await;
+
+    // A documents IKI 1 in March with evidence and IKI 2 in February without; B nothing.
+    let oleh = pelaku("citra.lestari");
+    let x3 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&a, 0, 3, "5 modul", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi Maret");
+    store
+        .tambah_bukti(
+            inst,
+            x3.id,
+            &bukti_tautan("Notulen", "https://drive.uji.go.id/notulen"),
+            &oleh,
+        )
+        .await
+        .expect("bukti");
+    let x2 = store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&a, 1, 2, "1 laporan", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi Februari");
+
+    // Only the rater's berkala feedback counts for berkala_terakhir, latest date.
+    let ub = |skp: &Skp,
+              pemberi: i64,
+              sebagai: PemberiUmpanBalik,
+              jenis: JenisUmpanBalik,
+              tanggal: NaiveDate| {
+        let skp = skp.clone();
+        async move {
+            store
+                .buat_umpan_balik(
+                    inst,
+                    &umpan_balik_baru(
+                        &skp,
+                        pemberi,
+                        sebagai,
+                        SasaranUmpanBalik::Perilaku(AspekPerilaku::Kolaboratif),
+                        jenis,
+                        tanggal,
+                        "Pertahankan kerja sama tim",
+                        "Pengamatan langsung",
+                    ),
+                    &[],
+                    &pelaku("uji"),
+                )
+                .await
+                .expect("umpan balik")
+        }
+    };
+    use JenisUmpanBalik::{Berkala, Insidentil};
+    use PemberiUmpanBalik::{PejabatPenilai, Rekan};
+    ub(&a, agus.id, PejabatPenilai, Berkala, tgl(2026, 2, 10)).await;
+    ub(&a, agus.id, PejabatPenilai, Berkala, tgl(2026, 3, 10)).await;
+    ub(&a, agus.id, PejabatPenilai, Insidentil, tgl(2026, 3, 20)).await;
+    ub(&a, dewi.id, Rekan, Berkala, tgl(2026, 3, 25)).await;
+    ub(&c, agus.id, PejabatPenilai, Berkala, tgl(2026, 3, 28)).await;
+
+    let rekap = |skp: &Skp| RekapBulan {
+        pegawai_id: skp.pegawai_id,
+        skp_id: skp.id,
+        status: skp.status,
+        ditetapkan_pada: skp.ditetapkan_pada,
+        mulai: skp.mulai,
+        selesai: skp.selesai,
+        jumlah_iki: id_iki(skp).len() as i64,
+        iki_terisi: 0,
+        iki_berbukti: 0,
+        diubah_terakhir: None,
+        berkala_terakhir: None,
+        frekuensi_umpan_balik: skp.lampiran.frekuensi_umpan_balik,
+        // NOTE(lead): RekapBulan gained `pegawai_nama` (the pegawai's name, joined in SQL);
+        // please assert the real names here.
+        pegawai_nama: String::new(),
+    };
+    assert_eq!(
+        (a.status, a.ditetapkan_pada),
+        (StatusSkp::Ditetapkan, Some(tgl(2026, 1, 20)))
+    );
+    let a_kosong = RekapBulan {
+        berkala_terakhir: Some(tgl(2026, 3, 10)),
+        ..rekap(&a)
+    };
+    assert_eq!(
+        (a_kosong.jumlah_iki, a_kosong.frekuensi_umpan_balik),
+        (2, Some(FrekuensiUmpanBalik::Mingguan))
+    );
+    let b_kosong = rekap(&b);
+    assert_eq!(
+        (b_kosong.jumlah_iki, b_kosong.frekuensi_umpan_balik),
+        (1, None)
+    );
+    let urut = |mut v: Vec<RekapBulan>| {
+        v.sort_by_key(|r| r.skp_id);
+        v
+    };
+    let bulan = |pegawai: Vec<i64>, tahun: i32, bulan: u32| async move {
+        urut(
+            store
+                .rekap_bulan(inst, &pegawai, tahun, bulan)
+                .await
+                .expect("rekap"),
+        )
+    };
+
+    assert_eq!(
+        bulan(vec![citra.id, dewi.id], 2026, 3).await,
+        [
+            RekapBulan {
+                iki_terisi: 1,
+                iki_berbukti: 1,
+                diubah_terakhir: Some(x3.diubah),
+                ..a_kosong.clone()
+            },
+            b_kosong.clone()
+        ]
+    );
+    assert_eq!(
+        bulan(vec![citra.id, dewi.id], 2026, 2).await,
+        [
+            RekapBulan {
+                iki_terisi: 1,
+                iki_berbukti: 0,
+                diubah_terakhir: Some(x2.diubah),
+                ..a_kosong.clone()
+            },
+            b_kosong.clone()
+        ]
+    );
+    assert_eq!(
+        bulan(vec![citra.id, dewi.id], 2026, 4).await,
+        [a_kosong.clone(), b_kosong.clone()]
+    );
+    // Every open SKP of the pegawai asked for, set or not; a closed one is left out.
+    assert_eq!(
+        bulan(vec![eka.id, agus.id, citra.id], 2026, 4)
+            .await
+            .iter()
+            .map(|r| (r.skp_id, r.ditetapkan_pada, r.berkala_terakhir))
+            .collect::<Vec<_>>(),
+        [
+            (a.id, Some(tgl(2026, 1, 20)), Some(tgl(2026, 3, 10))),
+            (c.id, None, Some(tgl(2026, 3, 28)))
+        ]
+    );
+    assert!(bulan(vec![], 2026, 3).await.is_empty());
+    assert!(bulan(vec![citra.id], 2025, 3).await.is_empty());
+    assert!(store
+        .rekap_bulan(inst + 999, &[citra.id], 2026, 3)
+        .await
+        .expect("instansi lain")
+        .is_empty());
+
+    // The instansi-wide view: only set SKP (not the draft, not the closed one).
+    assert_eq!(
+        urut(
+            store
+                .rekap_bulan_instansi(inst, 2026, 3)
+                .await
+                .expect("rekap instansi")
+        ),
+        [
+            RekapBulan {
+                iki_terisi: 1,
+                iki_berbukti: 1,
+                diubah_terakhir: Some(x3.diubah),
+                ..a_kosong.clone()
+            },
+            b_kosong.clone()
+        ]
+    );
+    assert!(store
+        .rekap_bulan_instansi(inst, 2025, 3)
+        .await
+        .expect("2025")
+        .is_empty());
+    assert!(store
+        .rekap_bulan_instansi(inst + 999, 2026, 3)
+        .await
+        .expect("instansi lain")
+        .is_empty());
+}
+
+async fn umpan_balik_dan_permintaan(store: &dyn Store, inst: i64) {
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let agus = pegawai_nip(store, inst, NIP_AGUS).await;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let skp = skp_ditetapkan(store, inst, &citra, "Tersedianya aplikasi layanan")
+        .await
+        .skp;
+    let rhk = id_rhk(&skp)[0];
+    let oleh_citra = pelaku("citra.lestari");
+
+    // Requests for 360 feedback, each with a message to its giver.
+    let minta = |pemberi: &Pegawai, sebagai: PemberiUmpanBalik, batas: NaiveDate, anonim: bool| {
+        let pemberi_id = pemberi.id;
+        let oleh = oleh_citra.clone();
+        let b = PermintaanBaru {
+            skp_id: skp.id,
+            pegawai_id: citra.id,
+            peminta_pegawai_id: citra.id,
+            pemberi_pegawai_id: pemberi_id,
+            sebagai,
+            batas,
+            anonim,
+            pesan: Some("Mohon masukan atas kinerja saya".into()),
+        };
+        async move {
+            store
+                .buat_permintaan(
+                    inst,
+                    &b,
+                    &[pesan(
+                        pemberi_id,
+                        "permintaan_umpan_balik",
+                        &format!("Permintaan umpan balik sampai {batas}"),
+                        None,
+                        None,
+                    )],
+                    &oleh,
+                )
+                .await
+                .expect("permintaan")
+        }
+    };
+    let m1 = minta(&dewi, PemberiUmpanBalik::Rekan, tgl(2026, 3, 31), false).await;
+    let m2 = minta(
+        &agus,
+        PemberiUmpanBalik::AtasanPejabatPenilai,
+        tgl(2026, 4, 30),
+        true,
+    )
+    .await;
+    let m3 = minta(&dewi, PemberiUmpanBalik::Rekan, tgl(2026, 5, 15), false).await;
+    assert_eq!(
+        m1,
+        PermintaanUmpanBalik {
+            id: m1.id,
+            skp_id: skp.id,
+            pegawai_id: citra.id,
+            pegawai_nama: "Citra Lestari".into(),
+            peminta_pegawai_id: citra.id,
+            pemberi_pegawai_id: dewi.id,
+            pemberi_nama: "Dewi Anggraini".into(),
+            sebagai: PemberiUmpanBalik::Rekan,
+            batas: tgl(2026, 3, 31),
+            anonim: false,
+            pesan: Some("Mohon masukan atas kinerja saya".into()),
+            status: "menunggu".into(),
+            dibuat: m1.dibuat,
+        }
+    );
+    assert_eq!(
+        (m2.pemberi_nama.as_str(), m2.anonim, m2.sebagai),
+        ("Agus Salim", true, PemberiUmpanBalik::AtasanPejabatPenilai)
+    );
+    assert_eq!(
+        store.permintaan(inst, m1.id).await.expect("permintaan"),
+        Some(m1.clone())
+    );
+    assert!(store
+        .permintaan(inst + 999, m1.id)
+        .await
+        .expect("lain")
+        .is_none());
+
+    let daftar_m = |f: FilterPermintaan| async move {
+        store
+            .daftar_permintaan(
+                inst,
+                &FilterPermintaan {
+                    limit: if f.limit == 0 { 100 } else { f.limit },
+                    ..f
+                },
+            )
+            .await
+            .expect("daftar permintaan")
+            .iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        daftar_m(FilterPermintaan::default()).await,
+        [m1.id, m2.id, m3.id],
+        "by deadline"
+    );
+    assert_eq!(
+        daftar_m(FilterPermintaan {
+            pemberi_pegawai_id: Some(dewi.id),
+            ..Default::default()
+        })
+        .await,
+        [m1.id, m3.id]
+    );
+    assert_eq!(
+        daftar_m(FilterPermintaan {
+            batas_sampai: Some(tgl(2026, 4, 30)),
+            ..Default::default()
+        })
+        .await,
+        [m1.id, m2.id],
+        "the deadline bound is inclusive"
+    );
+    assert_eq!(
+        daftar_m(FilterPermintaan {
+            skp_id: Some(skp.id),
+            status: Some("menunggu".into()),
+            limit: 2,
+            ..Default::default()
+        })
+        .await,
+        [m1.id, m2.id]
+    );
+    assert!(daftar_m(FilterPermintaan {
+        skp_id: Some(skp.id + 999),
+        ..Default::default()
+    })
+    .await
+    .is_empty());
+
+    // Anonymity can be toggled while the request waits.
+    let a = store
+        .atur_anonim_permintaan(inst, m1.id, true, &oleh_citra)
+        .await
+        .expect("anonim");
+    assert_eq!(
+        a,
+        PermintaanUmpanBalik {
+            anonim: true,
+            ..m1.clone()
+        }
+    );
+    let a = store
+        .atur_anonim_permintaan(inst, m1.id, false, &oleh_citra)
+        .await
+        .expect("tidak anonim");
+    assert_eq!(a, m1);
+    tidak_ditemukan(
+        store
+            .atur_anonim_permintaan(inst, m3.id + 1000, true, &oleh_citra)
+            .await,
+        "anonim on an unknown request",
+    );
+
+    // Answering a request closes it, once.
+    let oleh_dewi = pelaku("dewi.anggraini");
+    let mut jawab = umpan_balik_baru(
+        &skp,
+        dewi.id,
+        PemberiUmpanBalik::Rekan,
+        SasaranUmpanBalik::Rhk(rhk),
+        JenisUmpanBalik::Insidentil,
+        tgl(2026, 3, 15),
+        "Dokumentasi modul sudah rapi",
+        "Rekan kerja",
+    );
+    jawab.permintaan_id = Some(m1.id);
+    jawab.anonim = true;
+    jawab.sah.cara = CaraUmpanBalik::TidakLangsung;
+    let u1 = store
+        .buat_umpan_balik(
+            inst,
+            &jawab,
+            &[pesan(
+                citra.id,
+                "umpan_balik",
+                "Umpan balik baru",
+                None,
+                None,
+            )],
+            &oleh_dewi,
+        )
+        .await
+        .expect("jawab permintaan");
+    assert_eq!(
+        u1,
+        UmpanBalik {
+            id: u1.id,
+            skp_id: skp.id,
+            pegawai_id: citra.id,
+            pemberi_pegawai_id: dewi.id,
+            pemberi_nama: "Dewi Anggraini".into(),
+            pemberi_jabatan: Some("Pranata Komputer Ahli Pertama".into()),
+            sebagai: PemberiUmpanBalik::Rekan,
+            rhk_id: Some(rhk),
+            aspek: None,
+            jenis: JenisUmpanBalik::Insidentil,
+            cara: CaraUmpanBalik::TidakLangsung,
+            isi: "Dokumentasi modul sudah rapi".into(),
+            sumber: "Rekan kerja".into(),
+            tanggal: tgl(2026, 3, 15),
+            permintaan_id: Some(m1.id),
+            penugasan_id: None,
+            anonim: true,
+            tanggapan: None,
+            ditanggapi: None,
+            dibuat: u1.dibuat,
+        }
+    );
+    assert_eq!(
+        store
+            .permintaan(inst, m1.id)
+            .await
+            .expect("permintaan")
+            .map(|m| m.status),
+        Some("dijawab".into())
+    );
+    assert_eq!(
+        daftar_m(FilterPermintaan {
+            status: Some("dijawab".into()),
+            ..Default::default()
+        })
+        .await,
+        [m1.id]
+    );
+    assert_eq!(
+        daftar_m(FilterPermintaan {
+            status: Some("menunggu".into()),
+            ..Default::default()
+        })
+        .await,
+        [m2.id, m3.id]
+    );
+    let audit_sebelum = jumlah_audit(store, inst).await;
+    konflik(
+        store
+            .buat_umpan_balik(
+                inst,
+                &UmpanBalikBaru {
+                    sah: UmpanBalikSah {
+                        isi: "Jawaban kedua".into(),
+                        ..jawab.sah.clone()
+                    },
+                    ..jawab.clone()
+                },
+                &[pesan(citra.id, "umpan_balik", "Tidak terkirim", None, None)],
+                &oleh_dewi,
+            )
+            .await,
+        "answering a request twice",
+    );
+    assert_eq!(
+        jumlah_umpan_balik(store, inst, skp.id).await,
+        1,
+        "no second row"
+    );
+    konflik(
+        store
+            .atur_anonim_permintaan(inst, m1.id, true, &oleh_citra)
+            .await,
+        "anonim on an answered request",
+    );
+    assert_eq!(
+        store
+            .permintaan(inst, m1.id)
+            .await
+            .expect("permintaan")
+            .map(|m| m.anonim),
+        Some(false)
+    );
+    assert_eq!(jumlah_audit(store, inst).await, audit_sebelum);
+
+    // The rater's feedback, one on an assignment.
+    let p = store
+        .buat_penugasan(
+            inst,
+            &PenugasanBaru {
+                tahun: 2026,
+                pemberi_pegawai_id: budi.id,
+                pegawai_id: Some(citra.id),
+                unit_id: None,
+                induk_id: None,
+                uraian: "Menyusun kajian keamanan aplikasi".into(),
+                ekspektasi: "Selesai tepat waktu".into(),
+                status: "menunggu_penilai".into(),
+            },
+            &Pelaku::sistem(),
+        )
+        .await
+        .expect("penugasan");
+    let oleh_agus = pelaku("agus.salim");
+    let u2 = store
+        .buat_umpan_balik(
+            inst,
+            &UmpanBalikBaru {
+                penugasan_id: Some(p.id),
+                ..umpan_balik_baru(
+                    &skp,
+                    agus.id,
+                    PemberiUmpanBalik::PejabatPenilai,
+                    SasaranUmpanBalik::Perilaku(AspekPerilaku::Kolaboratif),
+                    JenisUmpanBalik::Berkala,
+                    tgl(2026, 3, 20),
+                    "Libatkan tim infrastruktur lebih awal",
+                    "Kepala Bidang Aplikasi",
+                )
+            },
+            &[],
+            &oleh_agus,
+        )
+        .await
+        .expect("umpan balik berkala");
+    assert_eq!(
+        (
+            u2.rhk_id,
+            u2.aspek,
+            u2.penugasan_id,
+            u2.permintaan_id,
+            u2.anonim
+        ),
+        (
+            None,
+            Some(AspekPerilaku::Kolaboratif),
+            Some(p.id),
+            None,
+            false
+        )
+    );
+    assert_eq!(
+        (u2.pemberi_nama.as_str(), u2.pemberi_jabatan.as_deref()),
+        ("Agus Salim", Some("Kepala Bidang Aplikasi"))
+    );
+    let u3 = store
+        .buat_umpan_balik(
+            inst,
+            &umpan_balik_baru(
+                &skp,
+                agus.id,
+                PemberiUmpanBalik::PejabatPenilai,
+                SasaranUmpanBalik::Rhk(rhk),
+                JenisUmpanBalik::Insidentil,
+                tgl(2026, 3, 22),
+                "Target modul bulan ini tercapai",
+                "Kepala Bidang Aplikasi",
+            ),
+            &[],
+            &oleh_agus,
+        )
+        .await
+        .expect("umpan balik insidentil");
+
+    // Lists: newest first, filtered, paged.
+    let daftar_u = |f: FilterUmpanBalik| async move {
+        store
+            .daftar_umpan_balik(inst, &f)
+            .await
+            .expect("daftar umpan balik")
+            .iter()
+            .map(|u| u.id)
+            .collect::<Vec<_>>()
+    };
+    let f = |skp_id, pemberi, penugasan, sebelum_id, limit| FilterUmpanBalik {
+        skp_id,
+        pemberi_pegawai_id: pemberi,
+        penugasan_id: penugasan,
+        sebelum_id,
+        limit,
+    };
+    assert_eq!(
+        daftar_u(f(Some(skp.id), None, None, None, 10)).await,
+        [u3.id, u2.id, u1.id]
+    );
+    assert_eq!(
+        daftar_u(f(None, Some(dewi.id), None, None, 10)).await,
+        [u1.id]
+    );
+    assert_eq!(
+        daftar_u(f(None, Some(agus.id), None, None, 10)).await,
+        [u3.id, u2.id]
+    );
+    assert_eq!(daftar_u(f(None, None, Some(p.id), None, 10)).await, [u2.id]);
+    assert!(daftar_u(f(Some(skp.id + 999), None, None, None, 10))
+        .await
+        .is_empty());
+    assert_eq!(
+        daftar_u(f(Some(skp.id), None, None, None, 2)).await,
+        [u3.id, u2.id]
+    );
+    assert_eq!(
+        daftar_u(f(Some(skp.id), None, None, Some(u2.id), 2)).await,
+        [u1.id]
+    );
+    let semua = store
+        .daftar_umpan_balik(inst, &f(None, None, None, None, 10))
+        .await
+        .expect("daftar");
+    assert_eq!(semua[2], u1, "lists read the same as one");
+    assert_eq!(
+        store.umpan_balik(inst, u2.id).await.expect("umpan balik"),
+        Some(u2.clone())
+    );
+    assert!(store
+        .umpan_balik(inst + 999, u2.id)
+        .await
+        .expect("lain")
+        .is_none());
+
+    // The pegawai answers the rater.
+    let t = store
+        .tanggapi_umpan_balik(
+            inst,
+            u2.id,
+            "Terima kasih, akan saya koordinasikan",
+            &[pesan(
+                agus.id,
+                "umpan_balik",
+                "Umpan balik ditanggapi",
+                None,
+                None,
+            )],
+            &oleh_citra,
+        )
+        .await
+        .expect("tanggapi");
+    assert!(t.ditanggapi.is_some());
+    assert_eq!(
+        t,
+        UmpanBalik {
+            tanggapan: Some("Terima kasih, akan saya koordinasikan".into()),
+            ditanggapi: t.ditanggapi,
+            ..u2.clone()
+        }
+    );
+    assert_eq!(
+        store.umpan_balik(inst, u2.id).await.expect("umpan balik"),
+        Some(t.clone())
+    );
+    tidak_ditemukan(
+        store
+            .tanggapi_umpan_balik(inst, u3.id + 1000, "x", &[], &oleh_citra)
+            .await,
+        "tanggapi unknown",
+    );
+
+    // The messages went along: Dewi has her two requests, newest first, unread.
+    let dewi_masuk = store
+        .kotak_masuk(inst, dewi.id, None, 10)
+        .await
+        .expect("kotak masuk");
+    assert_eq!(
+        dewi_masuk
+            .iter()
+            .map(|n| (n.jenis.as_str(), n.judul.as_str(), n.dibaca.is_none()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "permintaan_umpan_balik",
+                "Permintaan umpan balik sampai 2026-05-15",
+                true
+            ),
+            (
+                "permintaan_umpan_balik",
+                "Permintaan umpan balik sampai 2026-03-31",
+                true
+            )
+        ]
+    );
+    assert_eq!(
+        (
+            dewi_masuk[1].pegawai_id,
+            dewi_masuk[1].isi.as_str(),
+            dewi_masuk[1].tautan.as_deref()
+        ),
+        (
+            dewi.id,
+            "Permintaan umpan balik sampai 2026-03-31. Silakan buka aplikasi Kinerja.",
+            Some("/kotak-masuk/permintaan_umpan_balik")
+        )
+    );
+    assert_eq!(
+        store
+            .kotak_masuk(inst, dewi.id, Some(dewi_masuk[0].id), 10)
+            .await
+            .expect("halaman 2"),
+        dewi_masuk[1..]
+    );
+    assert_eq!(
+        store
+            .kotak_masuk(inst, citra.id, None, 10)
+            .await
+            .expect("citra")
+            .iter()
+            .map(|n| n.judul.as_str())
+            .collect::<Vec<_>>(),
+        ["Umpan balik baru"],
+        "the refused answer sent nothing"
+    );
+    assert_eq!(
+        store
+            .kotak_masuk(inst, agus.id, None, 10)
+            .await
+            .expect("agus")
+            .iter()
+            .map(|n| n.judul.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Umpan balik ditanggapi",
+            "Permintaan umpan balik sampai 2026-04-30"
+        ]
+    );
+    assert!(store
+        .kotak_masuk(inst + 999, dewi.id, None, 10)
+        .await
+        .expect("lain")
+        .is_empty());
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, dewi.id).await.expect("n"),
+        2
+    );
+    assert_eq!(
+        store
+            .tandai_dibaca(inst, citra.id, Some(dewi_masuk[1].id))
+            .await
+            .expect("bukan miliknya"),
+        0,
+        "only one's own messages"
+    );
+    assert_eq!(
+        store
+            .tandai_dibaca(inst, dewi.id, Some(dewi_masuk[1].id))
+            .await
+            .expect("tandai"),
+        1
+    );
+    assert_eq!(
+        store
+            .tandai_dibaca(inst, dewi.id, Some(dewi_masuk[1].id))
+            .await
+            .expect("tandai lagi"),
+        0
+    );
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, dewi.id).await.expect("n"),
+        1
+    );
+    let baca = store
+        .kotak_masuk(inst, dewi.id, None, 10)
+        .await
+        .expect("kotak masuk");
+    assert!(baca[0].dibaca.is_none() && baca[1].dibaca.is_some());
+    assert_eq!(
+        store
+            .tandai_dibaca(inst, dewi.id, None)
+            .await
+            .expect("semua"),
+        1
+    );
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, dewi.id).await.expect("n"),
+        0
+    );
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, agus.id).await.expect("n"),
+        2,
+        "others' messages stay unread"
+    );
+
+    // Audited, refused writes not, and the chain holds.
+    assert_eq!(
+        aksi_audit(store, inst, "permintaan_umpan_balik", m1.id).await,
+        ["buat", "anonim", "anonim"]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "umpan_balik", u1.id).await,
+        ["buat"]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "umpan_balik", u2.id).await,
+        ["buat", "tanggapi"]
+    );
+    audit_utuh(store).await;
+}
+
+async fn tindak_lanjut_dan_laporan(store: &dyn Store, inst: i64) {
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let agus = pegawai_nip(store, inst, NIP_AGUS).await;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let skp = tetapkan_draf(store, inst, &draf_dua_rhk(&citra)).await.skp;
+    let [x, y] = id_rhk(&skp)[..] else {
+        panic!("two RHK")
+    };
+    let oleh_agus = pelaku("agus.salim");
+    let ub = store
+        .buat_umpan_balik(
+            inst,
+            &umpan_balik_baru(
+                &skp,
+                agus.id,
+                PemberiUmpanBalik::PejabatPenilai,
+                SasaranUmpanBalik::Rhk(x),
+                JenisUmpanBalik::Berkala,
+                tgl(2026, 3, 31),
+                "Modul belum bertambah sejak Februari",
+                "Kepala Bidang Aplikasi",
+            ),
+            &[],
+            &oleh_agus,
+        )
+        .await
+        .expect("umpan balik");
+    let audit_awal = jumlah_audit(store, inst).await;
+
+    // A pembinaan on RHK x, reading back every field.
+    let pembinaan = Pembinaan {
+        jenis: JenisPembinaan::Konseling,
+        tanggal: tgl(2026, 4, 2),
+        topik: "Hambatan penyelesaian modul".into(),
+        tindakan_disepakati: "Pendampingan mingguan oleh pranata komputer senior".into(),
+    };
+    let tl = |jenis: JenisTindakLanjut,
+              rhk_id: Option<i64>,
+              uraian: &str,
+              pembinaan: Option<Pembinaan>| TindakLanjutBaru {
+        skp_id: skp.id,
+        pegawai_id: citra.id,
+        oleh_pegawai_id: agus.id,
+        sah: TindakLanjutSah {
+            jenis,
+            rhk_id,
+            uraian: uraian.into(),
+            pembinaan,
+        },
+        umpan_balik_id: None,
+        penugasan_id: None,
+    };
+    let t1 = store
+        .buat_tindak_lanjut(
+            inst,
+            &TindakLanjutBaru {
+                umpan_balik_id: Some(ub.id),
+                ..tl(
+                    JenisTindakLanjut::Pembinaan,
+                    Some(x),
+                    "Konseling kinerja atas modul yang tertunda",
+                    Some(pembinaan.clone()),
+                )
+            },
+            &[pesan(
+                citra.id,
+                "tindak_lanjut",
+                "Tindak lanjut umpan balik",
+                None,
+                None,
+            )],
+            &oleh_agus,
+        )
+        .await
+        .expect("pembinaan");
+    assert_eq!(
+        t1,
+        TindakLanjut {
+            id: t1.id,
+            skp_id: skp.id,
+            pegawai_id: citra.id,
+            oleh_pegawai_id: agus.id,
+            oleh_nama: "Agus Salim".into(),
+            jenis: JenisTindakLanjut::Pembinaan,
+            rhk_id: Some(x),
+            umpan_balik_id: Some(ub.id),
+            uraian: "Konseling kinerja atas modul yang tertunda".into(),
+            pembinaan: Some(pembinaan.clone()),
+            penugasan_id: None,
+            dibuat: t1.dibuat,
+        }
+    );
+
+    // The take-over of an RHK happens once (a pembinaan on it does not count).
+    let t2 = store
+        .buat_tindak_lanjut(
+            inst,
+            &tl(
+                JenisTindakLanjut::AmbilAlih,
+                Some(x),
+                "RHK diambil alih; pegawai tidak dapat menyelesaikannya",
+                None,
+            ),
+            &[],
+            &oleh_agus,
+        )
+        .await
+        .expect("ambil alih");
+    assert_eq!(
+        (
+            t2.jenis,
+            t2.rhk_id,
+            t2.pembinaan.as_ref(),
+            t2.umpan_balik_id
+        ),
+        (JenisTindakLanjut::AmbilAlih, Some(x), None, None)
+    );
+    let audit_sebelum = jumlah_audit(store, inst).await;
+    konflik(
+        store
+            .buat_tindak_lanjut(
+                inst,
+                &tl(JenisTindakLanjut::AmbilAlih, Some(x), "Sekali lagi", None),
+                &[pesan(
+                    citra.id,
+                    "tindak_lanjut",
+                    "Tidak terkirim",
+                    None,
+                    None,
+                )],
+                &oleh_agus,
+            )
+            .await,
+        "a second take-over of the same RHK",
+    );
+    assert_eq!(jumlah_audit(store, inst).await, audit_sebelum);
+    let t3 = store
+        .buat_tindak_lanjut(
+            inst,
+            &tl(
+                JenisTindakLanjut::AmbilAlih,
+                Some(y),
+                "RHK kedua diambil alih",
+                None,
+            ),
+            &[],
+            &oleh_agus,
+        )
+        .await
+        .expect("ambil alih RHK lain");
+
+    // An assignment as follow-up, given by the head of the dinas.
+    let p = store
+        .buat_penugasan(
+            inst,
+            &PenugasanBaru {
+                tahun: 2026,
+                pemberi_pegawai_id: agus.id,
+                pegawai_id: Some(citra.id),
+                unit_id: None,
+                induk_id: None,
+                uraian: "Mendokumentasikan modul perizinan".into(),
+                ekspektasi: "Dokumentasi lengkap".into(),
+                status: "menunggu_penilai".into(),
+            },
+            &Pelaku::sistem(),
+        )
+        .await
+        .expect("penugasan");
+    let t4 = store
+        .buat_tindak_lanjut(
+            inst,
+            &TindakLanjutBaru {
+                penugasan_id: Some(p.id),
+                oleh_pegawai_id: budi.id,
+                ..tl(
+                    JenisTindakLanjut::PenugasanBaru,
+                    None,
+                    "Penugasan dokumentasi",
+                    None,
+                )
+            },
+            &[],
+            &pelaku("budi.santoso"),
+        )
+        .await
+        .expect("penugasan baru");
+    assert_eq!(
+        (t4.oleh_nama.as_str(), t4.penugasan_id, t4.rhk_id),
+        ("Budi Santoso", Some(p.id), None)
+    );
+
+    let daftar = store
+        .daftar_tindak_lanjut(inst, skp.id)
+        .await
+        .expect("daftar");
+    assert_eq!(
+        daftar
+            .iter()
+            .map(|t| (t.id, t.oleh_nama.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (t4.id, "Budi Santoso"),
+            (t3.id, "Agus Salim"),
+            (t2.id, "Agus Salim"),
+            (t1.id, "Agus Salim")
+        ],
+        "newest first"
+    );
+    assert_eq!(daftar[3], t1, "read back equal");
+    assert_eq!(daftar[0], t4);
+    assert!(store
+        .daftar_tindak_lanjut(inst + 999, skp.id)
+        .await
+        .expect("lain")
+        .is_empty());
+
+    // Progress reports on the assignment, to the assigning official.
+    let oleh_citra = pelaku("citra.lestari");
+    let l1 = store
+        .buat_laporan_penugasan(
+            inst,
+            p.id,
+            Some(skp.id),
+            citra.id,
+            "Dokumentasi modul 1–3 selesai",
+            &[pesan(
+                agus.id,
+                "laporan_penugasan",
+                "Laporan penugasan",
+                None,
+                None,
+            )],
+            &oleh_citra,
+        )
+        .await
+        .expect("laporan");
+    assert_eq!(
+        l1,
+        LaporanPenugasan {
+            id: l1.id,
+            penugasan_id: p.id,
+            skp_id: Some(skp.id),
+            pegawai_id: citra.id,
+            pegawai_nama: "Citra Lestari".into(),
+            isi: "Dokumentasi modul 1–3 selesai".into(),
+            dibuat: l1.dibuat,
+        }
+    );
+    let l2 = store
+        .buat_laporan_penugasan(
+            inst,
+            p.id,
+            None,
+            citra.id,
+            "Dokumentasi selesai seluruhnya",
+            &[],
+            &oleh_citra,
+        )
+        .await
+        .expect("laporan 2");
+    assert_eq!(l2.skp_id, None);
+    assert_eq!(
+        store
+            .daftar_laporan_penugasan(inst, p.id)
+            .await
+            .expect("daftar laporan"),
+        [l2.clone(), l1.clone()],
+        "newest first"
+    );
+    let audit_sebelum = jumlah_audit(store, inst).await;
+    konflik(
+        store
+            .buat_laporan_penugasan(
+                inst,
+                p.id + 1000,
+                None,
+                citra.id,
+                "Penugasan tidak ada",
+                &[],
+                &oleh_citra,
+            )
+            .await,
+        "a report on an unknown assignment",
+    );
+    assert_eq!(jumlah_audit(store, inst).await, audit_sebelum);
+    assert!(store
+        .daftar_laporan_penugasan(inst, p.id + 1000)
+        .await
+        .expect("kosong")
+        .is_empty());
+    assert!(store
+        .daftar_laporan_penugasan(inst + 999, p.id)
+        .await
+        .expect("lain")
+        .is_empty());
+
+    // Messages and audit.
+    assert_eq!(
+        store
+            .kotak_masuk(inst, citra.id, None, 10)
+            .await
+            .expect("citra")
+            .iter()
+            .map(|n| n.judul.as_str())
+            .collect::<Vec<_>>(),
+        ["Tindak lanjut umpan balik"]
+    );
+    assert_eq!(
+        store
+            .kotak_masuk(inst, agus.id, None, 10)
+            .await
+            .expect("agus")
+            .iter()
+            .map(|n| (n.jenis.as_str(), n.judul.as_str()))
+            .collect::<Vec<_>>(),
+        [("laporan_penugasan", "Laporan penugasan")]
+    );
+    for t in [&t1, &t2, &t3, &t4] {
+        assert_eq!(
+            aksi_audit(store, inst, "tindak_lanjut", t.id).await,
+            ["buat"]
+        );
+    }
+    assert_eq!(
+        aksi_audit(store, inst, "laporan_penugasan", l1.id).await,
+        ["buat"]
+    );
+    // 4 tindak lanjut, 1 penugasan, 2 laporan.
+    assert_eq!(jumlah_audit(store, inst).await, audit_awal + 7);
+    audit_utuh(store).await;
+}
+
+async fn notifikasi_dan_antrean(store: &dyn Store, inst: i64) {
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let kunci = Some("pengingat_realisasi:2026-03");
+    let pengingat = |p: &Pegawai| {
+        pesan(
+            p.id,
+            "pengingat_realisasi",
+            "Isi realisasi Maret",
+            kunci,
+            None,
+        )
+    };
+
+    // A reminder's key is delivered once per pegawai; messages without a key always.
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[pengingat(&citra), pengingat(&dewi)])
+            .await
+            .expect("kirim"),
+        2,
+        "the same key for another pegawai is new"
+    );
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[pengingat(&citra), pengingat(&dewi)])
+            .await
+            .expect("kirim lagi"),
+        0
+    );
+    let bebas = pesan(citra.id, "umum", "Pengumuman", None, None);
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[bebas.clone(), bebas.clone()])
+            .await
+            .expect("tanpa kunci"),
+        2
+    );
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[bebas.clone()])
+            .await
+            .expect("tanpa kunci lagi"),
+        1
+    );
+    let lain = pesan(
+        citra.id,
+        "pengingat_evaluasi",
+        "Evaluasi triwulan I",
+        Some("pengingat_evaluasi:2026-Q1"),
+        None,
+    );
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[lain.clone(), lain.clone()])
+            .await
+            .expect("kunci ganda"),
+        1,
+        "a key twice in one batch is delivered once"
+    );
+    assert_eq!(store.kirim_notifikasi(inst, &[]).await.expect("kosong"), 0);
+    assert_eq!(
+        store
+            .kotak_masuk(inst, citra.id, None, 100)
+            .await
+            .expect("citra")
+            .len(),
+        5
+    );
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, citra.id).await.expect("n"),
+        5
+    );
+    assert_eq!(
+        store.jumlah_belum_dibaca(inst, dewi.id).await.expect("n"),
+        1
+    );
+
+    // The e-mail queue: messages with an address are claimed under a lease.
+    let t0 = crate::sql::sekarang();
+    let menit = Duration::minutes;
+    let surel = |judul: &str, kunci: Option<&str>| {
+        pesan(
+            citra.id,
+            "pengingat_realisasi",
+            judul,
+            kunci,
+            Some("citra@uji.go.id"),
+        )
+    };
+    assert_eq!(
+        store
+            .kirim_notifikasi(
+                inst,
+                &[
+                    surel("Surel satu", Some("surel:1")),
+                    surel("Surel dua", None),
+                    pesan(dewi.id, "umum", "Tanpa surel", None, None),
+                ],
+            )
+            .await
+            .expect("kirim surel"),
+        3
+    );
+    assert_eq!(
+        store
+            .kirim_notifikasi(inst, &[surel("Surel satu", Some("surel:1"))])
+            .await
+            .expect("kirim surel lagi"),
+        0,
+        "a repeated key queues no second e-mail"
+    );
+    let klaim = |sekarang: chrono::DateTime<Utc>, limit: i64| async move {
+        store
+            .klaim_email(sekarang, sekarang + menit(5), limit)
+            .await
+            .expect("klaim email")
+    };
+    let ringkas = |v: &[EmailAntre]| {
+        v.iter()
+            .map(|e| (e.judul.clone(), e.percobaan))
+            .collect::<Vec<_>>()
+    };
+    let pertama = klaim(t0, 1).await;
+    assert_eq!(ringkas(&pertama), [("Surel satu".to_string(), 1)], "limit");
+    let e1 = pertama[0].clone();
+    assert_eq!(
+        (e1.ke.as_str(), e1.isi.as_str(), e1.tautan.as_deref()),
+        (
+            "citra@uji.go.id",
+            "Surel satu. Silakan buka aplikasi Kinerja.",
+            Some("/kotak-masuk/pengingat_realisasi")
+        )
+    );
+    let kedua = klaim(t0, 10).await;
+    assert_eq!(ringkas(&kedua), [("Surel dua".to_string(), 1)]);
+    let e2 = kedua[0].clone();
+    assert!(
+        klaim(t0 + menit(1), 10).await.is_empty(),
+        "nothing while the leases hold"
+    );
+    // The leases run out: both are claimed again.
+    let lagi = klaim(t0 + menit(6), 10).await;
+    assert_eq!(
+        ringkas(&lagi),
+        [("Surel satu".to_string(), 2), ("Surel dua".to_string(), 2)]
+    );
+    store.selesai_email(e1.id, true).await.expect("terkirim");
+    store.selesai_email(e2.id, false).await.expect("gagal");
+    // A failed one returns to the queue at once; a sent one never.
+    assert_eq!(
+        ringkas(&klaim(t0 + menit(7), 10).await),
+        [("Surel dua".to_string(), 3)]
+    );
+    store.selesai_email(e2.id, false).await.expect("gagal 3");
+    assert_eq!(
+        ringkas(&klaim(t0 + menit(8), 10).await),
+        [("Surel dua".to_string(), 4)]
+    );
+    store.selesai_email(e2.id, false).await.expect("gagal 4");
+    assert_eq!(
+        ringkas(&klaim(t0 + menit(9), 10).await),
+        [("Surel dua".to_string(), 5)]
+    );
+    store.selesai_email(e2.id, false).await.expect("gagal 5");
+    assert!(
+        klaim(t0 + Duration::days(1), 10).await.is_empty(),
+        "given up after five attempts; the sent one is never claimed again"
+    );
+
+    // Two nodes claiming at once never get the same e-mail.
+    store
+        .kirim_notifikasi(
+            inst,
+            &[
+                surel("Serentak satu", None),
+                surel("Serentak dua", None),
+                surel("Serentak tiga", None),
+            ],
+        )
+        .await
+        .expect("kirim serentak");
+    let t1 = t0 + Duration::days(2);
+    let (a, b) = tokio::join!(klaim(t1, 10), klaim(t1, 10));
+    let mut judul: Vec<String> = a.iter().chain(&b).map(|e| e.judul.clone()).collect();
+    judul.sort();
+    assert_eq!(judul, ["Serentak dua", "Serentak satu", "Serentak tiga"]);
+
+    // Jobs: scheduled once per (jenis, kunci).
+    let t0 = crate::sql::sekarang();
+    assert!(store
+        .jadwalkan_pekerjaan("pengingat", "2026-03", Some(inst), t0)
+        .await
+        .expect("jadwalkan"));
+    assert!(!store
+        .jadwalkan_pekerjaan("pengingat", "2026-03", Some(inst), t0 - menit(30))
+        .await
+        .expect("jadwalkan lagi"));
+    assert!(store
+        .jadwalkan_pekerjaan("evaluasi", "2026-Q1", None, t0 + Duration::hours(1))
+        .await
+        .expect("jadwalkan nanti"));
+    let ambil = |node: &'static str, sekarang: chrono::DateTime<Utc>| async move {
+        store
+            .klaim_pekerjaan(node, sekarang, sekarang + menit(5))
+            .await
+            .expect("klaim pekerjaan")
+    };
+    let j = ambil("A", t0).await.expect("A claims the due job");
+    assert_eq!(
+        j,
+        Pekerjaan {
+            id: j.id,
+            jenis: "pengingat".into(),
+            kunci: "2026-03".into(),
+            instansi_id: Some(inst),
+            status: "berjalan".into(),
+            percobaan: 1,
+        }
+    );
+    assert!(
+        ambil("B", t0 + menit(1)).await.is_none(),
+        "the lease holds; the later job is not due"
+    );
+    let j2 = ambil("B", t0 + menit(10)).await.expect("lease ran out");
+    assert_eq!((j2.id, j2.percobaan), (j.id, 2));
+    // The node that lost its lease cannot finish the job.
+    store
+        .selesai_pekerjaan(j.id, "A", true, None)
+        .await
+        .expect("selesai A");
+    assert!(ambil("C", t0 + menit(12)).await.is_none());
+    store
+        .selesai_pekerjaan(j.id, "B", true, Some("12 pengingat"))
+        .await
+        .expect("selesai B");
+    assert!(
+        ambil("C", t0 + menit(30)).await.is_none(),
+        "a finished job is not claimed again; the later one is not due yet"
+    );
+    // The later job, once due; failures are retried up to three attempts.
+    let k = ambil("C", t0 + Duration::hours(2)).await.expect("due now");
+    assert_eq!(
+        (
+            k.jenis.as_str(),
+            k.kunci.as_str(),
+            k.instansi_id,
+            k.percobaan
+        ),
+        ("evaluasi", "2026-Q1", None, 1)
+    );
+    store
+        .selesai_pekerjaan(k.id, "C", false, Some("galat"))
+        .await
+        .expect("gagal 1");
+    let k2 = ambil("D", t0 + Duration::hours(2))
+        .await
+        .expect("retried at once");
+    assert_eq!((k2.id, k2.percobaan), (k.id, 2));
+    store
+        .selesai_pekerjaan(k.id, "D", false, Some("galat"))
+        .await
+        .expect("gagal 2");
+    let k3 = ambil("C", t0 + Duration::hours(2)).await.expect("third");
+    assert_eq!((k3.id, k3.percobaan), (k.id, 3));
+    store
+        .selesai_pekerjaan(k.id, "C", false, Some("galat"))
+        .await
+        .expect("gagal 3");
+    assert!(
+        ambil("C", t0 + Duration::days(1)).await.is_none(),
+        "given up after three attempts; the finished one stays finished"
+    );
+
+    // Two nodes claiming one due job at once: exactly one gets it.
+    for i in 0..5 {
+        let t = t0 + Duration::days(2 + i);
+        assert!(store
+            .jadwalkan_pekerjaan("serentak", &i.to_string(), None, t)
+            .await
+            .expect("jadwalkan serentak"));
+        let (x, y) = tokio::join!(ambil("X", t), ambil("Y", t));
+        let (p, node) = match (x, y) {
+            (Some(p), None) => (p, "X"),
+            (None, Some(p)) => (p, "Y"),
+            lain => panic!("exactly one node claims the job: {lain:?}"),
+        };
+        assert_eq!((p.kunci.as_str(), p.percobaan), (i.to_string().as_str(), 1));
+        store
+            .selesai_pekerjaan(p.id, node, true, None)
+            .await
+            .expect("selesai serentak");
+    }
 }

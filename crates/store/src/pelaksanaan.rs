@@ -87,6 +87,7 @@ pub struct RekapBulan {
     pub berkala_terakhir: Option<NaiveDate>,
     /// The schedule agreed in the lampiran, if any.
     pub frekuensi_umpan_balik: Option<FrekuensiUmpanBalik>,
+    pub pegawai_nama: String,
 }
 
 /// A piece of continuous feedback as recorded.

@@ -5,6 +5,7 @@
 //! `{"error": {...}}` with the status `api.md` fixes (API) or an error page (browser).
 
 mod api;
+mod api_pelaksanaan;
 mod api_skp;
 mod auth;
 mod galat;

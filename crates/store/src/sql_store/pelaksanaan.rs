@@ -290,7 +290,8 @@ const REKAP_KOLOM: &str =
         AND EXISTS (SELECT 1 FROM bukti b WHERE b.realisasi_id = x.id)), \
      (SELECT MAX(x.diubah) FROM realisasi x WHERE x.skp_id = s.id AND x.bulan = $3), \
      (SELECT MAX(u.tanggal) FROM umpan_balik u WHERE u.skp_id = s.id AND u.jenis = 'berkala' \
-        AND u.sebagai = 'pejabat_penilai')";
+        AND u.sebagai = 'pejabat_penilai'), \
+     (SELECT pg.nama FROM pegawai pg WHERE pg.id = s.pegawai_id)";
 
 fn rekap_dari(r: &Row) -> StoreResult<RekapBulan> {
     let lampiran: Lampiran = dari_json(&r.text(6)?)?;
@@ -307,6 +308,7 @@ fn rekap_dari(r: &Row) -> StoreResult<RekapBulan> {
         diubah_terakhir: r.opt_ts(10)?,
         berkala_terakhir: r.opt_date(11)?,
         frekuensi_umpan_balik: lampiran.frekuensi_umpan_balik,
+        pegawai_nama: r.text(12)?,
     })
 }
 
