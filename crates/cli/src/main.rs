@@ -1,5 +1,7 @@
 //! `kinerja`: the one binary — serve the web application and API, and the operator's tools.
 
+mod surel;
+
 use clap::{Parser, Subcommand};
 use kinerja_app::impor::JenisData;
 use kinerja_app::App;
@@ -34,6 +36,32 @@ enum Perintah {
         /// Load the demo instansi first (as `kinerja demo`) and print its logins.
         #[arg(long)]
         demo: bool,
+        /// Where evidence files (bukti dukung) are kept; never a served folder.
+        #[arg(long, env = "KINERJA_BUKTI_DIR", default_value = "kinerja-bukti")]
+        bukti_dir: std::path::PathBuf,
+        /// Largest evidence upload, in MB.
+        #[arg(long, env = "KINERJA_MAKS_UNGGAH_MB", default_value_t = 20)]
+        maks_unggah_mb: u64,
+        /// Send reminders by e-mail through this SMTP server: smtp://host:25,
+        /// smtp://user:pass@host:587?tls=required (STARTTLS) or smtps://user:pass@host:465.
+        #[arg(long, env = "KINERJA_SMTP_URL")]
+        smtp_url: Option<String>,
+        /// Sender of those e-mails.
+        #[arg(
+            long,
+            env = "KINERJA_SMTP_FROM",
+            default_value = "Kinerja <kinerja@localhost>"
+        )]
+        smtp_from: String,
+        /// This node's name in the jobs table (default: host name and process id).
+        #[arg(long, env = "KINERJA_NODE")]
+        node: Option<String>,
+    },
+    /// Send the reminders due on a day now (the server's runner does this every morning).
+    Reminders {
+        /// The day (YYYY-MM-DD), today by default.
+        #[arg(long)]
+        tanggal: Option<chrono::NaiveDate>,
     },
     /// Apply database migrations (PostgreSQL; SQLite migrates itself on open).
     Migrate,
@@ -148,9 +176,33 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             listen,
             cookie_secure,
             demo,
+            bukti_dir,
+            maks_unggah_mb,
+            smtp_url,
+            smtp_from,
+            node,
         } => {
             let store = buka(&cli.database, demo).await?;
-            let app = App::new(store);
+            let penyimpanan = kinerja_bukti::DirektoriLokal::buka_direktori(&bukti_dir)
+                .await
+                .map_err(|err| format!("{}: {err}", bukti_dir.display()))?;
+            let mut app = App::new(store).dengan_bukti(Arc::new(penyimpanan));
+            app.batas_unggah = maks_unggah_mb.clamp(1, 1024) * 1024 * 1024;
+            if let Some(url) = smtp_url {
+                app = app.dengan_surel(Arc::new(surel::Smtp::baru(&url, &smtp_from)?));
+                tracing::info!("Surel pengingat dikirim melalui SMTP");
+            }
+            let node = node.unwrap_or_else(|| {
+                format!(
+                    "{}-{}",
+                    std::env::var("HOSTNAME").unwrap_or_else(|_| "kinerja".into()),
+                    std::process::id()
+                )
+            });
+            tokio::spawn(
+                app.clone()
+                    .jalankan_pekerja(node, std::time::Duration::from_secs(60)),
+            );
             if demo {
                 muat_demo(&app, 2026).await?;
             }
@@ -187,6 +239,14 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
                 })
                 .await
                 .map_err(|err| err.to_string())
+        }
+        Perintah::Reminders { tanggal } => {
+            let app = App::new(buka(&cli.database, false).await?);
+            let inst = app.instansi_utama().await.map_err(e)?;
+            let hari = tanggal.unwrap_or_else(kinerja_app::skp::hari_ini);
+            let n = app.kirim_pengingat(inst.id, hari).await.map_err(e)?;
+            println!("{n} pengingat baru untuk {hari}.");
+            Ok(())
         }
         Perintah::Migrate => {
             let store = buka(&cli.database, true).await?;

@@ -3328,8 +3328,9 @@ async fn rekap_bulan(store: &dyn Store, inst: i64) {
     ub(&a, dewi.id, Rekan, Berkala, tgl(2026, 3, 25)).await;
     ub(&c, agus.id, PejabatPenilai, Berkala, tgl(2026, 3, 28)).await;
 
-    let rekap = |skp: &Skp| RekapBulan {
+    let rekap = |skp: &Skp, nama: &str| RekapBulan {
         pegawai_id: skp.pegawai_id,
+        pegawai_nama: nama.into(),
         skp_id: skp.id,
         status: skp.status,
         ditetapkan_pada: skp.ditetapkan_pada,
@@ -3341,9 +3342,6 @@ async fn rekap_bulan(store: &dyn Store, inst: i64) {
         diubah_terakhir: None,
         berkala_terakhir: None,
         frekuensi_umpan_balik: skp.lampiran.frekuensi_umpan_balik,
-        // NOTE(lead): RekapBulan gained `pegawai_nama` (the pegawai's name, joined in SQL);
-        // please assert the real names here.
-        pegawai_nama: String::new(),
     };
     assert_eq!(
         (a.status, a.ditetapkan_pada),
@@ -3351,13 +3349,13 @@ async fn rekap_bulan(store: &dyn Store, inst: i64) {
     );
     let a_kosong = RekapBulan {
         berkala_terakhir: Some(tgl(2026, 3, 10)),
-        ..rekap(&a)
+        ..rekap(&a, "Citra Lestari")
     };
     assert_eq!(
         (a_kosong.jumlah_iki, a_kosong.frekuensi_umpan_balik),
         (2, Some(FrekuensiUmpanBalik::Mingguan))
     );
-    let b_kosong = rekap(&b);
+    let b_kosong = rekap(&b, "Dewi Anggraini");
     assert_eq!(
         (b_kosong.jumlah_iki, b_kosong.frekuensi_umpan_balik),
         (1, None)
@@ -3408,11 +3406,21 @@ async fn rekap_bulan(store: &dyn Store, inst: i64) {
         bulan(vec![eka.id, agus.id, citra.id], 2026, 4)
             .await
             .iter()
-            .map(|r| (r.skp_id, r.ditetapkan_pada, r.berkala_terakhir))
+            .map(|r| (
+                r.skp_id,
+                r.pegawai_nama.as_str(),
+                r.ditetapkan_pada,
+                r.berkala_terakhir
+            ))
             .collect::<Vec<_>>(),
         [
-            (a.id, Some(tgl(2026, 1, 20)), Some(tgl(2026, 3, 10))),
-            (c.id, None, Some(tgl(2026, 3, 28)))
+            (
+                a.id,
+                "Citra Lestari",
+                Some(tgl(2026, 1, 20)),
+                Some(tgl(2026, 3, 10))
+            ),
+            (c.id, "Eka Putri Wulandari", None, Some(tgl(2026, 3, 28)))
         ]
     );
     assert!(bulan(vec![], 2026, 3).await.is_empty());
@@ -4495,7 +4503,10 @@ async fn notifikasi_dan_antrean(store: &dyn Store, inst: i64) {
             .await
             .expect("klaim email")
     };
+    // In id order (a claim answers its batch in no particular order).
     let ringkas = |v: &[EmailAntre]| {
+        let mut v: Vec<&EmailAntre> = v.iter().collect();
+        v.sort_by_key(|e| e.id);
         v.iter()
             .map(|e| (e.judul.clone(), e.percobaan))
             .collect::<Vec<_>>()
