@@ -4,6 +4,7 @@
 //! revision in progress. Built through the domain's own methods, so every rule holds.
 
 use crate::error::AppResult;
+use crate::organisasi::IndeksOrganisasi;
 use crate::skp::dari_penilai;
 use crate::App;
 use chrono::NaiveDate;
@@ -90,50 +91,7 @@ impl App {
         }
         let pelaku = Pelaku::sistem();
         for (i, p) in sasaran.iter().enumerate() {
-            let mut s = Skp::baru(
-                p.id,
-                TAHUN_DEMO,
-                p.unit_id,
-                p.jabatan_id,
-                p.jenis_jabatan,
-                Pendekatan::Kuantitatif,
-                false,
-                None,
-            )?
-            .sebagai_pimpinan_unit_mandiri(org.mandiri(p.jabatan_id));
-            let unit = p.unit_nama.clone().unwrap_or_default();
-            for k in 0..2 {
-                let (uraian, indikator, aspek, target) = RHK[(i + k) % RHK.len()];
-                let rhk = RhkMasuk {
-                    jenis: Some(JenisRhk::Utama),
-                    uraian: uraian.replace("{unit}", &unit),
-                    ..Default::default()
-                };
-                let rhk = dari_penilai(rhk, &org, p.id);
-                let iki = IkiMasuk {
-                    aspek: Some(aspek),
-                    indikator: indikator.into(),
-                    target: target.into(),
-                };
-                s.tambah_rhk(&rhk, &iki, &[])?;
-            }
-            s.atur_lampiran(Lampiran {
-                dukungan_sumber_daya: vec![
-                    "Akses aplikasi dan data unit kerja".into(),
-                    "Pendampingan pimpinan pada rapat koordinasi".into(),
-                ],
-                skema_pertanggungjawaban: vec![
-                    "Laporan realisasi bulanan kepada pejabat penilai paling lambat tanggal 5"
-                        .into(),
-                    "Umpan balik berkala setiap bulan dalam dialog kinerja".into(),
-                ],
-                frekuensi_umpan_balik: Some(FrekuensiUmpanBalik::Bulanan),
-                konsekuensi: vec![
-                    "Ekspektasi tercapai: apresiasi dan prioritas pengembangan kompetensi".into(),
-                    "Ekspektasi tidak tercapai: bimbingan kinerja dan penyesuaian ekspektasi"
-                        .into(),
-                ],
-            })?;
+            let s = susun_skp_demo(&org, p, i)?;
             let mut t = self.store.buat_skp(instansi_id, &s, None, &pelaku).await?;
             let langkah = i % 10;
             if langkah == 8 {
@@ -176,4 +134,52 @@ impl App {
         }
         Ok(sasaran.len())
     }
+}
+
+/// A demo draft for `p`: two RHK drawn from [`RHK`] (rotated by `i`), the lampiran with a
+/// monthly berkala feedback schedule.
+pub(crate) fn susun_skp_demo(org: &IndeksOrganisasi, p: &Pegawai, i: usize) -> AppResult<Skp> {
+    let mut s = Skp::baru(
+        p.id,
+        TAHUN_DEMO,
+        p.unit_id,
+        p.jabatan_id,
+        p.jenis_jabatan,
+        Pendekatan::Kuantitatif,
+        false,
+        None,
+    )?
+    .sebagai_pimpinan_unit_mandiri(org.mandiri(p.jabatan_id));
+    let unit = p.unit_nama.clone().unwrap_or_default();
+    for k in 0..2 {
+        let (uraian, indikator, aspek, target) = RHK[(i + k) % RHK.len()];
+        let rhk = RhkMasuk {
+            jenis: Some(JenisRhk::Utama),
+            uraian: uraian.replace("{unit}", &unit),
+            ..Default::default()
+        };
+        let rhk = dari_penilai(rhk, &org, p.id);
+        let iki = IkiMasuk {
+            aspek: Some(aspek),
+            indikator: indikator.into(),
+            target: target.into(),
+        };
+        s.tambah_rhk(&rhk, &iki, &[])?;
+    }
+    s.atur_lampiran(Lampiran {
+        dukungan_sumber_daya: vec![
+            "Akses aplikasi dan data unit kerja".into(),
+            "Pendampingan pimpinan pada rapat koordinasi".into(),
+        ],
+        skema_pertanggungjawaban: vec![
+            "Laporan realisasi bulanan kepada pejabat penilai paling lambat tanggal 5".into(),
+            "Umpan balik berkala setiap bulan dalam dialog kinerja".into(),
+        ],
+        frekuensi_umpan_balik: Some(FrekuensiUmpanBalik::Bulanan),
+        konsekuensi: vec![
+            "Ekspektasi tercapai: apresiasi dan prioritas pengembangan kompetensi".into(),
+            "Ekspektasi tidak tercapai: bimbingan kinerja dan penyesuaian ekspektasi".into(),
+        ],
+    })?;
+    Ok(s)
 }

@@ -15,6 +15,8 @@ pub struct RingkasanDemo {
     pub pegawai: usize,
     /// Demo SKP of 2026 written by this load (0 when they were there already).
     pub skp: usize,
+    /// Realisation, evidence and feedback written by this load.
+    pub pelaksanaan: crate::demo_pelaksanaan::RingkasanPelaksanaan,
     pub logins: Vec<demo::DemoLogin>,
 }
 
@@ -90,8 +92,10 @@ impl App {
             .map(|l| l.username.clone())
             .collect();
         let skp = self.isi_skp_demo(instansi.id, &nip_login).await?;
+        let pelaksanaan = self.isi_pelaksanaan_demo(instansi.id, &nip_login).await?;
         Ok(RingkasanDemo {
             skp,
+            pelaksanaan,
             instansi: instansi.nama,
             impor,
             akun_baru,

@@ -20,6 +20,14 @@ struct Cli {
     /// sqlite://PATH (default: kinerja.db in the working directory) or postgres://…
     #[arg(long, global = true, env = "DATABASE_URL")]
     database: Option<String>,
+    /// Where evidence files (bukti dukung) are kept; never a served folder.
+    #[arg(
+        long,
+        global = true,
+        env = "KINERJA_BUKTI_DIR",
+        default_value = "kinerja-bukti"
+    )]
+    bukti_dir: std::path::PathBuf,
     #[command(subcommand)]
     perintah: Perintah,
 }
@@ -36,9 +44,6 @@ enum Perintah {
         /// Load the demo instansi first (as `kinerja demo`) and print its logins.
         #[arg(long)]
         demo: bool,
-        /// Where evidence files (bukti dukung) are kept; never a served folder.
-        #[arg(long, env = "KINERJA_BUKTI_DIR", default_value = "kinerja-bukti")]
-        bukti_dir: std::path::PathBuf,
         /// Largest evidence upload, in MB.
         #[arg(long, env = "KINERJA_MAKS_UNGGAH_MB", default_value_t = 20)]
         maks_unggah_mb: u64,
@@ -143,6 +148,14 @@ async fn buka(url: &Option<String>, migrasi_pg: bool) -> Result<Arc<dyn Store>, 
     }
 }
 
+/// The app keeping evidence in `dir` (created if needed).
+async fn dengan_bukti(app: App, dir: &std::path::Path) -> Result<App, String> {
+    let penyimpanan = kinerja_bukti::DirektoriLokal::buka_direktori(dir)
+        .await
+        .map_err(|err| format!("{}: {err}", dir.display()))?;
+    Ok(app.dengan_bukti(Arc::new(penyimpanan)))
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // Like other command-line tools, end quietly when the reader of our output goes away
@@ -176,17 +189,13 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             listen,
             cookie_secure,
             demo,
-            bukti_dir,
             maks_unggah_mb,
             smtp_url,
             smtp_from,
             node,
         } => {
             let store = buka(&cli.database, demo).await?;
-            let penyimpanan = kinerja_bukti::DirektoriLokal::buka_direktori(&bukti_dir)
-                .await
-                .map_err(|err| format!("{}: {err}", bukti_dir.display()))?;
-            let mut app = App::new(store).dengan_bukti(Arc::new(penyimpanan));
+            let mut app = dengan_bukti(App::new(store), &cli.bukti_dir).await?;
             app.batas_unggah = maks_unggah_mb.clamp(1, 1024) * 1024 * 1024;
             if let Some(url) = smtp_url {
                 app = app.dengan_surel(Arc::new(surel::Smtp::baru(&url, &smtp_from)?));
@@ -254,7 +263,8 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Perintah::Demo { seed } => {
-            let app = App::new(buka(&cli.database, true).await?);
+            let app =
+                dengan_bukti(App::new(buka(&cli.database, true).await?), &cli.bukti_dir).await?;
             muat_demo(&app, seed).await
         }
         Perintah::User {
@@ -376,6 +386,13 @@ async fn muat_demo(app: &App, seed: u64) -> Result<(), String> {
         println!(
             "  SKP 2026 dalam berbagai status untuk {} pegawai satu perangkat daerah demo",
             r.skp
+        );
+    }
+    let x = &r.pelaksanaan;
+    if x.realisasi > 0 {
+        println!(
+            "  Pelaksanaan 2026: {} realisasi bulanan, {} bukti dukung, {} umpan balik",
+            x.realisasi, x.bukti, x.umpan_balik
         );
     }
     println!(

@@ -374,6 +374,7 @@ pub trait StorePelaksanaan: Send + Sync {
         instansi_id: i64,
         skp_id: i64,
     ) -> StoreResult<Vec<TindakLanjut>>;
+    #[allow(clippy::too_many_arguments)]
     async fn buat_laporan_penugasan(
         &self,
         instansi_id: i64,

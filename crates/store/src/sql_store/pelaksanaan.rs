@@ -290,7 +290,7 @@ const REKAP_KOLOM: &str =
         AND EXISTS (SELECT 1 FROM bukti b WHERE b.realisasi_id = x.id)), \
      (SELECT MAX(x.diubah) FROM realisasi x WHERE x.skp_id = s.id AND x.bulan = $3), \
      (SELECT MAX(u.tanggal) FROM umpan_balik u WHERE u.skp_id = s.id AND u.jenis = 'berkala' \
-        ), \
+        AND u.sebagai = 'pejabat_penilai'), \
      (SELECT pg.nama FROM pegawai pg WHERE pg.id = s.pegawai_id)";
 
 fn rekap_dari(r: &Row) -> StoreResult<RekapBulan> {
@@ -970,7 +970,7 @@ impl<B: Backend> StorePelaksanaan for SqlStore<B> {
                 &format!(
                     "UPDATE pekerjaan SET status = 'berjalan', diklaim_oleh = $1, sewa_sampai = $3, \
                      percobaan = percobaan + 1, diubah = $2 \
-                     WHERE id = (SELECT id FROM pekerjaan WHERE {SIAP} ORDER BY jalan_pada, id LIMIT 1) \
+                     WHERE id = (SELECT id FROM pekerjaan WHERE {SIAP} ORDER BY jalan_pada, id LIMIT 1) AND {SIAP} \
                      RETURNING id, jenis, kunci, instansi_id, status, percobaan"
                 ),
                 params![node, sekarang, sewa_sampai],
