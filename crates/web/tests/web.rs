@@ -13,6 +13,9 @@ use tower::ServiceExt;
 #[path = "skp/api.rs"]
 mod skp_api;
 
+#[path = "pelaksanaan/api.rs"]
+mod pelaksanaan_api;
+
 struct Uji {
     router: axum::Router,
     app: App,
@@ -143,6 +146,7 @@ async fn semua(u: &Uji) {
     impor_ekspor(u).await;
     halaman(u).await;
     skp_api::semua(u).await;
+    pelaksanaan_api::semua(u).await;
     halaman_skp(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
@@ -994,7 +998,7 @@ async fn halaman_skp(u: &Uji) {
     };
 
     // "SKP Saya": start the year's SKP (a form with the CSRF token).
-    let r = u.get("/skp?tahun=2026", Some(&t_jf)).await;
+    let r = u.get("/skp?tahun=2029", Some(&t_jf)).await;
     assert_eq!(r.status, StatusCode::OK);
     let h = r.teks();
     assert!(
@@ -1002,7 +1006,7 @@ async fn halaman_skp(u: &Uji) {
         "{h}"
     );
     let csrf_jf = nilai_input(&h, "csrf");
-    let mulai = [("tahun", "2026"), ("salin_tahun_lalu", "1")];
+    let mulai = [("tahun", "2029"), ("salin_tahun_lalu", "1")];
     let r = u.post_form("/skp", Some(&t_jf), &mulai).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token, no change");
     let dengan =
@@ -1020,7 +1024,7 @@ async fn halaman_skp(u: &Uji) {
     let id: i64 = lokasi(&r).trim_start_matches("/skp/").parse().unwrap();
     let r = kirim("/skp".into(), t_jf.clone(), dengan(&csrf_jf, &mulai)).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "a second SKP of the year");
-    assert!(r.teks().contains("sudah memiliki SKP tahun 2026"));
+    assert!(r.teks().contains("sudah memiliki SKP tahun 2029"));
 
     // The SKP page: the pegawai, their rater and the admin; nobody else.
     let halaman = format!("/skp/{id}");
@@ -1196,19 +1200,19 @@ async fn halaman_skp(u: &Uji) {
     );
 
     // The rater's list shows the team with their state.
-    let h = u.get("/skp?tahun=2026", Some(&t_kasi)).await.teks();
+    let h = u.get("/skp?tahun=2029", Some(&t_kasi)).await.teks();
     assert!(h.contains("SKP tim yang saya nilai") && h.contains(&format!("href=\"/skp/{id}\"")));
-    assert!(h.contains("Ditetapkan") && h.contains("/matriks?tahun=2026"));
+    assert!(h.contains("Ditetapkan") && h.contains("/matriks?tahun=2029"));
 
     // Matriks peran hasil: for a leader; the admin has none.
-    let r = u.get("/matriks?tahun=2026", Some(&t_kasi)).await;
+    let r = u.get("/matriks?tahun=2029", Some(&t_kasi)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(
         r.teks().contains("matriks-tanpa-skp"),
         "no columns before the leader's SKP"
     );
     assert_eq!(
-        u.get("/matriks?tahun=2026", Some(&t_admin)).await.status,
+        u.get("/matriks?tahun=2029", Some(&t_admin)).await.status,
         StatusCode::FORBIDDEN
     );
     // The leader's SKP with one RHK (the columns), and the Pelaksana's SKP (a row).
@@ -1229,12 +1233,12 @@ async fn halaman_skp(u: &Uji) {
     let r = kirim("/skp".into(), t_pl.clone(), dengan(&csrf_pl, &mulai)).await;
     let id_pl: i64 = lokasi(&r).trim_start_matches("/skp/").parse().unwrap();
     let versi_pl = api_skp(id_pl, t_pl.clone()).await["version"].to_string();
-    let h = u.get("/matriks?tahun=2026", Some(&t_kasi)).await.teks();
+    let h = u.get("/matriks?tahun=2029", Some(&t_kasi)).await.teks();
     assert!(h.contains("Terkelolanya layanan infrastruktur") && h.contains(&format!("baris-{pl}")));
     let sel = |csrf: &str, uraian: &str| {
         vec![
             ("csrf", csrf.to_string()),
-            ("tahun", "2026".to_string()),
+            ("tahun", "2029".to_string()),
             ("nip", pl.clone()),
             ("rhk_pimpinan_id", kolom.clone()),
             ("rhk_id", String::new()),
@@ -1265,7 +1269,7 @@ async fn halaman_skp(u: &Uji) {
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
-    assert_eq!(lokasi(&r), format!("/matriks?tahun=2026#baris-{pl}"));
+    assert_eq!(lokasi(&r), format!("/matriks?tahun=2029#baris-{pl}"));
     let h = u.get(&format!("/skp/{id_pl}"), Some(&t_pl)).await.teks();
     assert!(
         h.contains("Terpeliharanya server") && h.contains("Terkelolanya layanan infrastruktur"),
@@ -1284,14 +1288,14 @@ async fn halaman_skp(u: &Uji) {
     );
 
     // Penugasan from another leader goes through the rater.
-    let r = u.get("/penugasan", Some(&t_kadis)).await;
+    let r = u.get("/penugasan?tahun=2029", Some(&t_kadis)).await;
     assert_eq!(r.status, StatusCode::OK);
     let csrf_kadis = nilai_input(&r.teks(), "csrf");
     let tugas = |csrf: &str, uraian: &str| {
         vec![
             ("csrf", csrf.to_string()),
             ("nip", jf.clone()),
-            ("tahun", "2026".to_string()),
+            ("tahun", "2029".to_string()),
             ("uraian", uraian.to_string()),
             ("ekspektasi", "Selesai akhir triwulan".to_string()),
         ]
@@ -1319,16 +1323,16 @@ async fn halaman_skp(u: &Uji) {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.teks());
     assert!(
-        !u.get("/penugasan", Some(&t_jf))
+        !u.get("/penugasan?tahun=2029", Some(&t_jf))
             .await
             .teks()
             .contains("Kajian keamanan aplikasi"),
         "the pegawai does not see it before the rater decides"
     );
-    let h = u.get("/penugasan", Some(&t_kasi)).await.teks();
+    let h = u.get("/penugasan?tahun=2029", Some(&t_kasi)).await.teks();
     assert!(h.contains("Kajian keamanan aplikasi") && h.contains("form-terima"));
     let masuk = u
-        .get("/api/v1/penugasan?kotak=masuk&tahun=2026", Some(&t_kasi))
+        .get("/api/v1/penugasan?kotak=masuk&tahun=2029", Some(&t_kasi))
         .await
         .json();
     let pid = masuk
@@ -1342,7 +1346,7 @@ async fn halaman_skp(u: &Uji) {
     let terima = |versi: &str, indikator: &str| {
         vec![
             ("csrf", csrf_kasi.clone()),
-            ("tahun", "2026".to_string()),
+            ("tahun", "2029".to_string()),
             ("version", versi.to_string()),
             ("jenis", "tambahan".to_string()),
             ("uraian", "Kajian keamanan aplikasi".to_string()),
@@ -1383,13 +1387,13 @@ async fn halaman_skp(u: &Uji) {
     let h = u.get(&halaman, Some(&t_jf)).await.teks();
     assert!(h.contains("Kajian keamanan aplikasi") && h.contains("Versi ditetapkan: 2"));
     assert!(u
-        .get("/penugasan", Some(&t_jf))
+        .get("/penugasan?tahun=2029", Some(&t_jf))
         .await
         .teks()
         .contains("Kajian keamanan aplikasi"));
 
     // Monitoring (admin) and mutasi.
-    let r = u.get("/skp/monitoring?tahun=2026", Some(&t_admin)).await;
+    let r = u.get("/skp/monitoring?tahun=2029", Some(&t_admin)).await;
     assert_eq!(r.status, StatusCode::OK);
     let h = r.teks();
     assert!(h.contains("Monitoring SKP") && h.contains("rekap-total"));
