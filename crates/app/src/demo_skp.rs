@@ -158,7 +158,7 @@ pub(crate) fn susun_skp_demo(org: &IndeksOrganisasi, p: &Pegawai, i: usize) -> A
             uraian: uraian.replace("{unit}", &unit),
             ..Default::default()
         };
-        let rhk = dari_penilai(rhk, &org, p.id);
+        let rhk = dari_penilai(rhk, org, p.id);
         let iki = IkiMasuk {
             aspek: Some(aspek),
             indikator: indikator.into(),

@@ -204,9 +204,7 @@ pub async fn tambah_bukti(
         })?;
         unggah_multipart(&k.app, &p, rid, mp).await?
     } else {
-        let JsonMasuk(t) = JsonMasuk::<TautanMasuk>::from_request(req, &k)
-            .await
-            .map_err(|e| e)?;
+        let JsonMasuk(t) = JsonMasuk::<TautanMasuk>::from_request(req, &k).await?;
         k.app.tautan_bukti(&p, rid, &t.url, &t.keterangan).await?
     };
     Ok(dibuat(b))

@@ -44,6 +44,7 @@ pub fn rute() -> Router<Keadaan> {
         .route("/ekspor/{berkas}", get(ekspor))
         .route("/static/app.css", get(css))
         .merge(crate::halaman_skp::rute())
+        .merge(crate::halaman_pelaksanaan::rute())
         .fallback(tidak_ditemukan)
 }
 
@@ -52,6 +53,32 @@ pub struct Sesi {
     pub(crate) k: Keadaan,
     pub(crate) pengguna: Option<Pengguna>,
     pub(crate) lang: &'static str,
+    /// For the nav of a pegawai: unread messages, and whether they rate anyone.
+    pub(crate) nav: NavPegawai,
+}
+
+/// What the nav shows a logged-in pegawai beyond links: two cheap reads per page.
+#[derive(Default)]
+pub(crate) struct NavPegawai {
+    pub(crate) belum_dibaca: i64,
+    pub(crate) penilai: bool,
+}
+
+impl NavPegawai {
+    async fn baca(k: &Keadaan, p: &Pengguna) -> NavPegawai {
+        let Some(saya) = p.pegawai_id() else {
+            return NavPegawai::default();
+        };
+        let belum_dibaca = k.app.jumlah_belum_dibaca(p).await.unwrap_or(0);
+        let penilai = match k.app.organisasi(p.instansi_id()).await {
+            Ok(org) => org.dinilai.get(&saya).is_some_and(|v| !v.is_empty()),
+            Err(_) => false,
+        };
+        NavPegawai {
+            belum_dibaca,
+            penilai,
+        }
+    }
 }
 
 impl FromRequestParts<Keadaan> for Sesi {
@@ -66,10 +93,15 @@ impl FromRequestParts<Keadaan> for Sesi {
             Some(p) => i18n::normal(&p.akun.bahasa),
             None => i18n::normal(&cookie(&parts.headers, COOKIE_BAHASA).unwrap_or_default()),
         };
+        let nav = match &pengguna {
+            Some(p) => NavPegawai::baca(k, p).await,
+            None => NavPegawai::default(),
+        };
         Ok(Sesi {
             k: k.clone(),
             pengguna,
             lang,
+            nav,
         })
     }
 }
@@ -81,9 +113,12 @@ impl Sesi {
 
     /// Render a page with the common context (language, caller, CSRF token).
     pub(crate) fn halaman(&self, status: StatusCode, nama: &str, ctx: Value) -> Response {
-        let pengguna = self.pengguna.as_ref().map(
-            |p| context! { nama => p.nama(), admin => p.admin(), username => &p.akun.username },
-        );
+        let pengguna = self.pengguna.as_ref().map(|p| {
+            context! {
+                nama => p.nama(), admin => p.admin(), username => &p.akun.username,
+                belum_dibaca => self.nav.belum_dibaca, penilai => self.nav.penilai,
+            }
+        });
         let csrf = self
             .pengguna
             .as_ref()

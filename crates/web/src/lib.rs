@@ -10,6 +10,7 @@ mod api_skp;
 mod auth;
 mod galat;
 mod halaman;
+mod halaman_pelaksanaan;
 mod halaman_skp;
 pub mod i18n;
 mod keamanan;

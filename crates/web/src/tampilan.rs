@@ -49,6 +49,30 @@ pub const TEMPLAT: &[(&str, &str)] = &[
         "monitoring.html",
         include_str!("../templates/monitoring.html"),
     ),
+    (
+        "realisasi.html",
+        include_str!("../templates/realisasi.html"),
+    ),
+    (
+        "realisasi_tim.html",
+        include_str!("../templates/realisasi_tim.html"),
+    ),
+    (
+        "umpan_balik.html",
+        include_str!("../templates/umpan_balik.html"),
+    ),
+    (
+        "umpan_balik_saya.html",
+        include_str!("../templates/umpan_balik_saya.html"),
+    ),
+    (
+        "notifikasi.html",
+        include_str!("../templates/notifikasi.html"),
+    ),
+    (
+        "laporan_penugasan.html",
+        include_str!("../templates/laporan_penugasan.html"),
+    ),
 ];
 
 /// A moment as it is in Western Indonesia (WIB), where the instansi works.

@@ -16,6 +16,9 @@ mod skp_api;
 #[path = "pelaksanaan/api.rs"]
 mod pelaksanaan_api;
 
+#[path = "pelaksanaan/halaman.rs"]
+mod pelaksanaan_halaman;
+
 struct Uji {
     router: axum::Router,
     app: App,
@@ -148,6 +151,7 @@ async fn semua(u: &Uji) {
     skp_api::semua(u).await;
     pelaksanaan_api::semua(u).await;
     halaman_skp(u).await;
+    pelaksanaan_halaman::semua(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
         h.utuh(),

@@ -140,8 +140,7 @@ impl App {
             None => tersedia
                 .iter()
                 .copied()
-                .filter(|&b| skp.tahun < hari.year() || b <= hari.month())
-                .next_back()
+                .rfind(|&b| skp.tahun < hari.year() || b <= hari.month())
                 .unwrap_or(skp.mulai.month()),
         };
         let inst = p.instansi_id();
