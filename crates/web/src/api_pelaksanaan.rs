@@ -3,7 +3,7 @@
 //! `pembinaan` and the take-over of an RHK), progress reports on assignments, and the inbox.
 
 use crate::auth::Masuk;
-use crate::galat::{ApiError, ApiResult, JsonMasuk, QueryMasuk};
+use crate::galat::{id_api, ApiError, ApiResult, JsonMasuk, QueryMasuk};
 use crate::Keadaan;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
@@ -67,15 +67,6 @@ pub fn rute() -> Router<Keadaan> {
         .route("/notifikasi/{id}/dibaca", post(baca_satu))
 }
 
-/// A path id that is not a number is simply unknown.
-pub(crate) fn id(s: &str, apa: &str) -> Result<i64, ApiError> {
-    s.parse().map_err(|_| {
-        ApiError(AppError::TidakDitemukan(format!(
-            "{apa} '{s}' tidak ditemukan"
-        )))
-    })
-}
-
 fn dibuat<T: serde::Serialize>(v: T) -> Response {
     (StatusCode::CREATED, Json(v)).into_response()
 }
@@ -96,7 +87,9 @@ pub async fn bulan_realisasi(
     QueryMasuk(q): QueryMasuk<QBulan>,
 ) -> ApiResult<BulanRealisasi> {
     Ok(Json(
-        k.app.bulan_realisasi(&p, id(&s, "SKP")?, q.bulan).await?,
+        k.app
+            .bulan_realisasi(&p, id_api(&s, "SKP")?, q.bulan)
+            .await?,
     ))
 }
 
@@ -109,7 +102,9 @@ pub async fn simpan_realisasi(
     Path(s): Path<String>,
     JsonMasuk(b): JsonMasuk<RealisasiMasuk>,
 ) -> ApiResult<Realisasi> {
-    Ok(Json(k.app.simpan_realisasi(&p, id(&s, "SKP")?, b).await?))
+    Ok(Json(
+        k.app.simpan_realisasi(&p, id_api(&s, "SKP")?, b).await?,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -189,7 +184,7 @@ pub async fn tambah_bukti(
     Path(s): Path<String>,
     req: Request,
 ) -> Result<Response, ApiError> {
-    let rid = id(&s, "Realisasi")?;
+    let rid = id_api(&s, "Realisasi")?;
     let multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -219,7 +214,10 @@ pub async fn detail_bukti(
     Path(s): Path<String>,
 ) -> ApiResult<Bukti> {
     Ok(Json(
-        k.app.bukti_terlihat(&p, id(&s, "Bukti dukung")?).await?.0,
+        k.app
+            .bukti_terlihat(&p, id_api(&s, "Bukti dukung")?)
+            .await?
+            .0,
     ))
 }
 
@@ -231,7 +229,7 @@ pub async fn unduh_bukti(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> Result<Response, ApiError> {
-    let (b, r) = k.app.buka_bukti(&p, id(&s, "Bukti dukung")?).await?;
+    let (b, r) = k.app.buka_bukti(&p, id_api(&s, "Bukti dukung")?).await?;
     Ok(respons_berkas(&b, r))
 }
 
@@ -294,7 +292,7 @@ pub async fn hapus_bukti(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    k.app.hapus_bukti(&p, id(&s, "Bukti dukung")?).await?;
+    k.app.hapus_bukti(&p, id_api(&s, "Bukti dukung")?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -316,7 +314,7 @@ pub async fn daftar_umpan_balik(
 ) -> ApiResult<DaftarUmpanBalik> {
     Ok(Json(
         k.app
-            .umpan_balik_skp(&p, id(&s, "SKP")?, q.cursor.as_deref(), q.limit)
+            .umpan_balik_skp(&p, id_api(&s, "SKP")?, q.cursor.as_deref(), q.limit)
             .await?,
     ))
 }
@@ -331,7 +329,9 @@ pub async fn beri_umpan_balik(
     Path(s): Path<String>,
     JsonMasuk(b): JsonMasuk<UmpanBalikMasuk>,
 ) -> Result<Response, ApiError> {
-    Ok(dibuat(k.app.beri_umpan_balik(&p, id(&s, "SKP")?, b).await?))
+    Ok(dibuat(
+        k.app.beri_umpan_balik(&p, id_api(&s, "SKP")?, b).await?,
+    ))
 }
 
 /// What the caller may do with feedback on this SKP.
@@ -342,7 +342,7 @@ pub async fn hak_umpan_balik(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<HakUmpanBalik> {
-    Ok(Json(k.app.hak_umpan_balik(&p, id(&s, "SKP")?).await?))
+    Ok(Json(k.app.hak_umpan_balik(&p, id_api(&s, "SKP")?).await?))
 }
 
 /// Everything the caller wrote.
@@ -372,7 +372,7 @@ pub async fn tanggapi(
 ) -> ApiResult<UmpanBalikTampil> {
     Ok(Json(
         k.app
-            .tanggapi_umpan_balik(&p, id(&s, "Umpan balik")?, &b.tanggapan)
+            .tanggapi_umpan_balik(&p, id_api(&s, "Umpan balik")?, &b.tanggapan)
             .await?,
     ))
 }
@@ -388,7 +388,7 @@ pub async fn minta_umpan_balik(
     JsonMasuk(b): JsonMasuk<PermintaanMasuk>,
 ) -> Result<Response, ApiError> {
     Ok(dibuat(
-        k.app.minta_umpan_balik(&p, id(&s, "SKP")?, b).await?,
+        k.app.minta_umpan_balik(&p, id_api(&s, "SKP")?, b).await?,
     ))
 }
 
@@ -400,7 +400,7 @@ pub async fn permintaan_skp(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<Vec<PermintaanUmpanBalik>> {
-    Ok(Json(k.app.permintaan_skp(&p, id(&s, "SKP")?).await?))
+    Ok(Json(k.app.permintaan_skp(&p, id_api(&s, "SKP")?).await?))
 }
 
 /// Requests waiting for the caller's answer.
@@ -429,7 +429,7 @@ pub async fn atur_anonim(
 ) -> ApiResult<PermintaanUmpanBalik> {
     Ok(Json(
         k.app
-            .atur_anonim_permintaan(&p, id(&s, "Permintaan")?, b.anonim)
+            .atur_anonim_permintaan(&p, id_api(&s, "Permintaan")?, b.anonim)
             .await?,
     ))
 }
@@ -442,7 +442,7 @@ pub async fn daftar_tindak_lanjut(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<Vec<TindakLanjut>> {
-    Ok(Json(k.app.tindak_lanjut_skp(&p, id(&s, "SKP")?).await?))
+    Ok(Json(k.app.tindak_lanjut_skp(&p, id_api(&s, "SKP")?).await?))
 }
 
 /// Record a follow-up (the rater): apresiasi, penugasan_baru (creates the assignment),
@@ -456,7 +456,7 @@ pub async fn tindak_lanjut(
     JsonMasuk(b): JsonMasuk<TindakLanjutMasuk>,
 ) -> Result<Response, ApiError> {
     Ok(dibuat(
-        k.app.catat_tindak_lanjut(&p, id(&s, "SKP")?, b).await?,
+        k.app.catat_tindak_lanjut(&p, id_api(&s, "SKP")?, b).await?,
     ))
 }
 
@@ -492,7 +492,7 @@ pub async fn pembinaan(
         tindakan_disepakati: b.tindakan_disepakati,
     };
     Ok(dibuat(
-        k.app.catat_tindak_lanjut(&p, id(&s, "SKP")?, m).await?,
+        k.app.catat_tindak_lanjut(&p, id_api(&s, "SKP")?, m).await?,
     ))
 }
 
@@ -516,12 +516,12 @@ pub async fn ambil_alih(
 ) -> Result<Response, ApiError> {
     let m = TindakLanjutMasuk {
         jenis: Some(JenisTindakLanjut::AmbilAlih),
-        rhk_id: Some(id(&r, "RHK")?),
+        rhk_id: Some(id_api(&r, "RHK")?),
         uraian: b.catatan,
         ..Default::default()
     };
     Ok(dibuat(
-        k.app.catat_tindak_lanjut(&p, id(&s, "SKP")?, m).await?,
+        k.app.catat_tindak_lanjut(&p, id_api(&s, "SKP")?, m).await?,
     ))
 }
 
@@ -534,7 +534,9 @@ pub async fn daftar_laporan(
     Path(s): Path<String>,
 ) -> ApiResult<PelaporanPenugasan> {
     Ok(Json(
-        k.app.pelaporan_penugasan(&p, id(&s, "Penugasan")?).await?,
+        k.app
+            .pelaporan_penugasan(&p, id_api(&s, "Penugasan")?)
+            .await?,
     ))
 }
 
@@ -555,7 +557,7 @@ pub async fn lapor(
 ) -> Result<Response, ApiError> {
     Ok(dibuat(
         k.app
-            .lapor_penugasan(&p, id(&s, "Penugasan")?, &b.isi)
+            .lapor_penugasan(&p, id_api(&s, "Penugasan")?, &b.isi)
             .await?,
     ))
 }
@@ -593,7 +595,10 @@ pub async fn baca_satu(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let n = k.app.tandai_dibaca(&p, Some(id(&s, "Notifikasi")?)).await?;
+    let n = k
+        .app
+        .tandai_dibaca(&p, Some(id_api(&s, "Notifikasi")?))
+        .await?;
     if n == 0 {
         return Err(ApiError(AppError::TidakDitemukan(
             "Notifikasi tidak ditemukan atau sudah dibaca".into(),

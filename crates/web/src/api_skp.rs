@@ -5,7 +5,7 @@
 //! DELETE, or `If-Match`); a stale one gets 409.
 
 use crate::auth::Masuk;
-use crate::galat::{ApiError, ApiResult, JsonMasuk, QueryMasuk};
+use crate::galat::{id_api, ApiError, ApiResult, JsonMasuk, QueryMasuk};
 use crate::Keadaan;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -56,15 +56,6 @@ pub fn rute() -> Router<Keadaan> {
         .route("/pegawai/{nip}/mutasi", post(mutasi))
 }
 
-/// A path id that is not a number is simply unknown.
-fn id(s: &str, apa: &str) -> Result<i64, ApiError> {
-    s.parse().map_err(|_| {
-        ApiError(AppError::TidakDitemukan(format!(
-            "{apa} '{s}' tidak ditemukan"
-        )))
-    })
-}
-
 /// The version a change was read at: from the body, else `If-Match` (`"5"` or `W/"5"`).
 fn versi(dari_badan: Option<i64>, h: &HeaderMap) -> Result<i64, ApiError> {
     if let Some(v) = dari_badan {
@@ -108,7 +99,7 @@ async fn ubah(
 ) -> Result<Response, ApiError> {
     let d = k
         .app
-        .ubah_skp(p, id(id_skp, "SKP")?, version, perubahan)
+        .ubah_skp(p, id_api(id_skp, "SKP")?, version, perubahan)
         .await?;
     Ok(dengan_etag(d, StatusCode::OK))
 }
@@ -178,7 +169,7 @@ pub async fn detail_skp(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> Result<Response, ApiError> {
-    let d = k.app.detail_skp(&p, id(&s, "SKP")?).await?;
+    let d = k.app.detail_skp(&p, id_api(&s, "SKP")?).await?;
     Ok(dengan_etag(d, StatusCode::OK))
 }
 
@@ -340,7 +331,14 @@ pub async fn ubah_rhk(
     JsonMasuk(b): JsonMasuk<RhkUbah>,
 ) -> Result<Response, ApiError> {
     let v = versi(b.version, &h)?;
-    ubah(&k, &p, &s, v, PerubahanSkp::UbahRhk(id(&r, "RHK")?, b.rhk)).await
+    ubah(
+        &k,
+        &p,
+        &s,
+        v,
+        PerubahanSkp::UbahRhk(id_api(&r, "RHK")?, b.rhk),
+    )
+    .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/skp/{id}/rhk/{rhk_id}", tag = "skp", params(("id" = i64, Path), ("rhk_id" = i64, Path), QVersi),
@@ -353,7 +351,7 @@ pub async fn hapus_rhk(
     QueryMasuk(q): QueryMasuk<QVersi>,
 ) -> Result<Response, ApiError> {
     let v = versi(q.version, &h)?;
-    ubah(&k, &p, &s, v, PerubahanSkp::HapusRhk(id(&r, "RHK")?)).await
+    ubah(&k, &p, &s, v, PerubahanSkp::HapusRhk(id_api(&r, "RHK")?)).await
 }
 
 #[utoipa::path(post, path = "/api/v1/skp/{id}/rhk/{rhk_id}/iki", tag = "skp", params(("id" = i64, Path), ("rhk_id" = i64, Path)), request_body = IkiUbah,
@@ -371,7 +369,7 @@ pub async fn tambah_iki(
         &p,
         &s,
         v,
-        PerubahanSkp::TambahIki(id(&r, "RHK")?, b.iki),
+        PerubahanSkp::TambahIki(id_api(&r, "RHK")?, b.iki),
     )
     .await
 }
@@ -386,7 +384,14 @@ pub async fn ubah_iki(
     JsonMasuk(b): JsonMasuk<IkiUbah>,
 ) -> Result<Response, ApiError> {
     let v = versi(b.version, &h)?;
-    ubah(&k, &p, &s, v, PerubahanSkp::UbahIki(id(&i, "IKI")?, b.iki)).await
+    ubah(
+        &k,
+        &p,
+        &s,
+        v,
+        PerubahanSkp::UbahIki(id_api(&i, "IKI")?, b.iki),
+    )
+    .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/skp/{id}/iki/{iki_id}", tag = "skp", params(("id" = i64, Path), ("iki_id" = i64, Path), QVersi),
@@ -399,7 +404,7 @@ pub async fn hapus_iki(
     QueryMasuk(q): QueryMasuk<QVersi>,
 ) -> Result<Response, ApiError> {
     let v = versi(q.version, &h)?;
-    ubah(&k, &p, &s, v, PerubahanSkp::HapusIki(id(&i, "IKI")?)).await
+    ubah(&k, &p, &s, v, PerubahanSkp::HapusIki(id_api(&i, "IKI")?)).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -425,7 +430,7 @@ pub async fn manual_indikator(
         &p,
         &s,
         v,
-        PerubahanSkp::ManualIndikator(id(&i, "IKI")?, b.manual),
+        PerubahanSkp::ManualIndikator(id_api(&i, "IKI")?, b.manual),
     )
     .await
 }
@@ -493,7 +498,7 @@ pub async fn daftar_versi(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<Vec<VersiSkp>> {
-    Ok(Json(k.app.riwayat_versi(&p, id(&s, "SKP")?).await?))
+    Ok(Json(k.app.riwayat_versi(&p, id_api(&s, "SKP")?).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -514,7 +519,7 @@ pub async fn isi_versi(
     let nomor: i32 = n
         .parse()
         .map_err(|_| ApiError(AppError::TidakDitemukan(format!("Versi '{n}' tidak ada"))))?;
-    let (versi, skp) = k.app.versi_skp(&p, id(&s, "SKP")?, nomor).await?;
+    let (versi, skp) = k.app.versi_skp(&p, id_api(&s, "SKP")?, nomor).await?;
     Ok(Json(IsiVersi { versi, skp }))
 }
 
@@ -557,7 +562,7 @@ pub async fn tugas(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> ApiResult<Tugas> {
-    Ok(Json(k.app.tugas(&p, id(&s, "Tugas")?).await?))
+    Ok(Json(k.app.tugas(&p, id_api(&s, "Tugas")?).await?))
 }
 
 fn tahun(t: &str) -> Result<i32, ApiError> {
@@ -639,7 +644,7 @@ pub async fn detail_penugasan(
     Path(s): Path<String>,
 ) -> ApiResult<DetailPenugasan> {
     Ok(Json(
-        k.app.detail_penugasan(&p, id(&s, "Penugasan")?).await?,
+        k.app.detail_penugasan(&p, id_api(&s, "Penugasan")?).await?,
     ))
 }
 
@@ -653,7 +658,9 @@ pub async fn terima_penugasan(
     JsonMasuk(b): JsonMasuk<TerimaPenugasan>,
 ) -> ApiResult<DetailPenugasan> {
     Ok(Json(
-        k.app.terima_penugasan(&p, id(&s, "Penugasan")?, b).await?,
+        k.app
+            .terima_penugasan(&p, id_api(&s, "Penugasan")?, b)
+            .await?,
     ))
 }
 
@@ -674,7 +681,7 @@ pub async fn tolak_penugasan(
 ) -> ApiResult<DetailPenugasan> {
     Ok(Json(
         k.app
-            .tolak_penugasan(&p, id(&s, "Penugasan")?, &b.alasan)
+            .tolak_penugasan(&p, id_api(&s, "Penugasan")?, &b.alasan)
             .await?,
     ))
 }
@@ -687,7 +694,10 @@ pub async fn relawan_penugasan(
     Masuk(p): Masuk,
     Path(s): Path<String>,
 ) -> Result<Response, ApiError> {
-    let t = k.app.relawan_penugasan(&p, id(&s, "Penugasan")?).await?;
+    let t = k
+        .app
+        .relawan_penugasan(&p, id_api(&s, "Penugasan")?)
+        .await?;
     Ok((StatusCode::CREATED, Json(t)).into_response())
 }
 

@@ -114,3 +114,15 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for
             })
     }
 }
+
+/// A path id that is not a number is simply unknown (404, like an id that does not exist).
+pub(crate) fn id_path(s: &str, apa: &str) -> Result<i64, AppError> {
+    s.trim()
+        .parse()
+        .map_err(|_| AppError::TidakDitemukan(format!("{apa} '{s}' tidak ditemukan")))
+}
+
+/// [`id_path`] for the API.
+pub(crate) fn id_api(s: &str, apa: &str) -> Result<i64, ApiError> {
+    id_path(s, apa).map_err(ApiError)
+}

@@ -8,7 +8,9 @@
 //! next to the form that was sent and what was typed in it. No JavaScript: plain forms and links.
 
 use crate::api_pelaksanaan::{respons_berkas, unggah_multipart};
+use crate::galat::id_path;
 use crate::halaman::{coba, opsi, wajib, Sesi};
+use crate::halaman_skp::pilih;
 use crate::Keadaan;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
@@ -73,24 +75,6 @@ pub fn rute() -> Router<Keadaan> {
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (as in `halaman_skp`)
-
-/// A path id that is not a number is simply unknown.
-fn id_path(s: &str, apa: &str) -> Result<i64, AppError> {
-    s.trim()
-        .parse()
-        .map_err(|_| AppError::TidakDitemukan(format!("{apa} '{s}' tidak ditemukan")))
-}
-
-/// An optional choice from a `<select>`: empty is none.
-fn pilih<T: Enumerasi>(bidang: &str, s: &str) -> Result<Option<T>, AppError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    T::dari_kode(s)
-        .map(Some)
-        .map_err(|e| AppError::bidang_tidak_valid(bidang, e.to_string()))
-}
 
 fn angka(bidang: &str, s: &str) -> Result<Option<i64>, AppError> {
     let s = s.trim();

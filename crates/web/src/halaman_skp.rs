@@ -5,6 +5,7 @@
 //! wrong state (409), re-renders the page with that status, the message next to the form that
 //! was sent and what was typed in it. Every SKP form carries the `version` it was read at.
 
+use crate::galat::id_path;
 use crate::halaman::{coba, halaman_pegawai, opsi, wajib, Sesi};
 use crate::Keadaan;
 use axum::extract::{Path, Query};
@@ -71,14 +72,8 @@ impl QTahun {
     }
 }
 
-/// A path id that is not a number is simply unknown.
-fn id_path(s: &str, apa: &str) -> Result<i64, AppError> {
-    s.parse()
-        .map_err(|_| AppError::TidakDitemukan(format!("{apa} '{s}' tidak ditemukan")))
-}
-
 /// An optional choice from a `<select>`: empty is none.
-fn pilih<T: Enumerasi>(bidang: &str, s: &str) -> Result<Option<T>, AppError> {
+pub(crate) fn pilih<T: Enumerasi>(bidang: &str, s: &str) -> Result<Option<T>, AppError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
