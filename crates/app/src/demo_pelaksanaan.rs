@@ -324,16 +324,7 @@ impl App {
             self.store
                 .buat_umpan_balik(
                     inst,
-                    &UmpanBalikBaru {
-                        skp_id: s.id,
-                        pegawai_id: pelaksana.id,
-                        pemberi_pegawai_id: rekan.id,
-                        sebagai: PemberiUmpanBalik::Rekan,
-                        sah,
-                        permintaan_id: Some(m.id),
-                        penugasan_id: None,
-                        anonim: true,
-                    },
+                    &umpan_balik_baru(s, rekan.id, PemberiUmpanBalik::Rekan, sah, Some(m.id), true),
                     &[self.notifikasi(
                         pelaksana,
                         "umpan_balik",
@@ -463,16 +454,14 @@ impl App {
                 .store
                 .buat_umpan_balik(
                     inst,
-                    &UmpanBalikBaru {
-                        skp_id: s.id,
-                        pegawai_id: s.pegawai_id,
-                        pemberi_pegawai_id: rater.id,
-                        sebagai: PemberiUmpanBalik::PejabatPenilai,
+                    &umpan_balik_baru(
+                        s,
+                        rater.id,
+                        PemberiUmpanBalik::PejabatPenilai,
                         sah,
-                        permintaan_id: None,
-                        penugasan_id: None,
-                        anonim: false,
-                    },
+                        None,
+                        false,
+                    ),
                     &notif,
                     &pelaku,
                 )
@@ -528,16 +517,14 @@ impl App {
             .store
             .buat_umpan_balik(
                 inst,
-                &UmpanBalikBaru {
-                    skp_id: s.id,
-                    pegawai_id: s.pegawai_id,
-                    pemberi_pegawai_id: rater.id,
-                    sebagai: PemberiUmpanBalik::PejabatPenilai,
+                &umpan_balik_baru(
+                    s,
+                    rater.id,
+                    PemberiUmpanBalik::PejabatPenilai,
                     sah,
-                    permintaan_id: None,
-                    penugasan_id: None,
-                    anonim: false,
-                },
+                    None,
+                    false,
+                ),
                 &[],
                 &pelaku,
             )
@@ -586,5 +573,26 @@ impl App {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// Feedback on `s` from `pemberi`, as the demo records it.
+fn umpan_balik_baru(
+    s: &Skp,
+    pemberi: i64,
+    sebagai: PemberiUmpanBalik,
+    sah: kinerja_domain::pelaksanaan::umpan_balik::UmpanBalikSah,
+    permintaan_id: Option<i64>,
+    anonim: bool,
+) -> UmpanBalikBaru {
+    UmpanBalikBaru {
+        skp_id: s.id,
+        pegawai_id: s.pegawai_id,
+        pemberi_pegawai_id: pemberi,
+        sebagai,
+        sah,
+        permintaan_id,
+        penugasan_id: None,
+        anonim,
     }
 }
