@@ -3011,6 +3011,7 @@ async fn realisasi_dan_bukti(store: &dyn Store, inst: i64) {
         Bukti {
             id: tautan.id,
             realisasi_id: r1.id,
+            rhk_id: r1.rhk_id,
             skp_id: skp.id,
             pegawai_id: citra.id,
             keterangan: "Notulen rapat uji modul".into(),

@@ -24,6 +24,8 @@ use serde::Serialize;
 pub struct Bukti {
     pub id: i64,
     pub realisasi_id: i64,
+    /// The RHK of the realisation (who may see it depends on it).
+    pub rhk_id: i64,
     pub skp_id: i64,
     pub pegawai_id: i64,
     pub keterangan: String,

@@ -485,7 +485,7 @@ pub async fn pembinaan(
         jenis: Some(JenisTindakLanjut::Pembinaan),
         rhk_id: b.rhk_id,
         umpan_balik_id: b.umpan_balik_id,
-        uraian: b.uraian.or_else(|| b.topik.clone()).unwrap_or_default(),
+        uraian: b.uraian.unwrap_or_default(),
         jenis_pembinaan: b.jenis_pembinaan,
         tanggal: b.tanggal,
         topik: b.topik,

@@ -553,37 +553,17 @@ async fn halaman_umpan_balik(
     galat: Value,
 ) -> Response {
     let app = &s.k.app;
-    // The caller's standing first: an unrelated caller gets 404 here.
-    let hak = coba!(s, app.hak_umpan_balik(p, id).await);
-    let daftar = coba!(s, app.umpan_balik_skp(p, id, None, Some(500)).await);
-    let permintaan = coba!(s, app.permintaan_skp(p, id).await);
+    // One access check for the whole page: an unrelated caller gets 404 here.
+    let h = coba!(s, app.halaman_umpan_balik(p, id, Some(500)).await);
+    let (hak, daftar, permintaan, tindak_lanjut, skp, pegawai) = (
+        h.hak,
+        h.umpan_balik,
+        h.permintaan,
+        h.tindak_lanjut,
+        h.skp,
+        h.pegawai,
+    );
     let semua = lihat_semua(&hak.peran);
-    let tindak_lanjut = if semua {
-        coba!(s, app.tindak_lanjut_skp(p, id).await)
-    } else {
-        Vec::new()
-    };
-    // Whose SKP it is, for the heading (the caller's standing is established above).
-    let inst = p.instansi_id();
-    let skp = coba!(
-        s,
-        app.store
-            .skp(inst, id)
-            .await
-            .map_err(AppError::from)
-            .and_then(
-                |x| x.ok_or_else(|| AppError::TidakDitemukan(format!("SKP {id} tidak ditemukan")))
-            )
-    )
-    .skp;
-    let pegawai = coba!(
-        s,
-        app.store
-            .pegawai_by_ids(inst, &[skp.pegawai_id])
-            .await
-            .map_err(AppError::from)
-    )
-    .pop();
     let lebih = daftar.next_cursor.is_some();
     let jumlah = daftar.items.len();
     let grup = kelompokkan(&hak, daftar.items);
@@ -860,17 +840,11 @@ impl FormTindakLanjut {
     fn masuk(&self) -> Result<TindakLanjutMasuk, AppError> {
         let jenis: Option<JenisTindakLanjut> = pilih("jenis", &self.jenis)?;
         let pembinaan = jenis == Some(JenisTindakLanjut::Pembinaan);
-        // A pembinaan's notes default to its topic (as `POST /api/v1/skp/{id}/pembinaan` does).
-        let uraian = match teks(&self.uraian) {
-            Some(u) => u,
-            None if pembinaan => self.topik.trim().to_string(),
-            None => String::new(),
-        };
         Ok(TindakLanjutMasuk {
             jenis,
             rhk_id: angka("rhk_id", &self.rhk_id)?,
             umpan_balik_id: None,
-            uraian,
+            uraian: self.uraian.clone(),
             jenis_pembinaan: if pembinaan {
                 pilih("jenis_pembinaan", &self.jenis_pembinaan)?
             } else {

@@ -337,12 +337,7 @@ impl App {
             .konteks_skp(p, b.skp_id)
             .await
             .map_err(|_| bukti_tidak_ada(id))?;
-        let r = self
-            .store
-            .realisasi(p.instansi_id(), b.realisasi_id)
-            .await?
-            .ok_or_else(|| bukti_tidak_ada(id))?;
-        if !k.peran.lihat_rhk(r.rhk_id) {
+        if !k.peran.lihat_rhk(b.rhk_id) {
             return Err(bukti_tidak_ada(id));
         }
         Ok((b, k.peran))

@@ -14,8 +14,8 @@ use kinerja_domain::pelaksanaan::umpan_balik::{
 };
 use kinerja_domain::perilaku::AspekPerilaku;
 use kinerja_store::{
-    FilterPermintaan, FilterUmpanBalik, PermintaanBaru, PermintaanUmpanBalik, UmpanBalik,
-    UmpanBalikBaru,
+    FilterPermintaan, FilterUmpanBalik, Pegawai, PermintaanBaru, PermintaanUmpanBalik,
+    TindakLanjut, UmpanBalik, UmpanBalikBaru,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -131,7 +131,48 @@ fn terlihat(u: &UmpanBalik, k: &KonteksSkp, saya: Option<i64>) -> bool {
     }
 }
 
+/// Everything the feedback page of one SKP shows, read under one access check.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HalamanUmpanBalik {
+    pub hak: HakUmpanBalik,
+    #[schema(value_type = Object)]
+    pub skp: kinerja_domain::skp::Skp,
+    pub pegawai: Option<Pegawai>,
+    pub umpan_balik: DaftarUmpanBalik,
+    pub permintaan: Vec<PermintaanUmpanBalik>,
+    /// Empty for callers who do not see the whole SKP.
+    pub tindak_lanjut: Vec<TindakLanjut>,
+}
+
 impl App {
+    /// The feedback page of an SKP: the caller's rights, whose SKP it is, the feedback they may
+    /// see (newest first, up to `limit`), the 360 requests and the follow-up.
+    pub async fn halaman_umpan_balik(
+        &self,
+        p: &Pengguna,
+        skp_id: i64,
+        limit: Option<i64>,
+    ) -> AppResult<HalamanUmpanBalik> {
+        let k = self.konteks_skp(p, skp_id).await?;
+        let inst = p.instansi_id();
+        let umpan_balik = self.umpan_balik_dari(p, &k, None, limit).await?;
+        let permintaan = self.permintaan_dari(p, &k).await?;
+        let tindak_lanjut = if k.peran.lihat_semua() {
+            self.store.daftar_tindak_lanjut(inst, skp_id).await?
+        } else {
+            Vec::new()
+        };
+        let pegawai = self.pegawai_id(inst, &[k.s.skp.pegawai_id]).await?.pop();
+        Ok(HalamanUmpanBalik {
+            hak: hak(&k),
+            pegawai,
+            umpan_balik,
+            permintaan,
+            tindak_lanjut,
+            skp: k.s.skp,
+        })
+    }
+
     /// What the caller may do with feedback on this SKP.
     pub async fn hak_umpan_balik(&self, p: &Pengguna, skp_id: i64) -> AppResult<HakUmpanBalik> {
         let k = self.konteks_skp(p, skp_id).await?;
@@ -291,6 +332,17 @@ impl App {
         limit: Option<i64>,
     ) -> AppResult<DaftarUmpanBalik> {
         let k = self.konteks_skp(p, skp_id).await?;
+        self.umpan_balik_dari(p, &k, cursor, limit).await
+    }
+
+    async fn umpan_balik_dari(
+        &self,
+        p: &Pengguna,
+        k: &KonteksSkp,
+        cursor: Option<&str>,
+        limit: Option<i64>,
+    ) -> AppResult<DaftarUmpanBalik> {
+        let skp_id = k.s.skp.id;
         let saya = p.pegawai_id();
         let limit = limit.unwrap_or(100).clamp(1, 500);
         let sebelum_id = match cursor {
@@ -320,8 +372,8 @@ impl App {
         Ok(DaftarUmpanBalik {
             items: semua
                 .into_iter()
-                .filter(|u| terlihat(u, &k, saya))
-                .map(|u| tampil(u, &k, saya))
+                .filter(|u| terlihat(u, k, saya))
+                .map(|u| tampil(u, k, saya))
                 .collect(),
             next_cursor,
         })
@@ -504,15 +556,23 @@ impl App {
         skp_id: i64,
     ) -> AppResult<Vec<PermintaanUmpanBalik>> {
         let k = self.konteks_skp(p, skp_id).await?;
+        self.permintaan_dari(p, &k).await
+    }
+
+    async fn permintaan_dari(
+        &self,
+        p: &Pengguna,
+        k: &KonteksSkp,
+    ) -> AppResult<Vec<PermintaanUmpanBalik>> {
         if !k.peran.lihat_semua() {
-            return Ok(k.permintaan);
+            return Ok(k.permintaan.clone());
         }
         let mut v = self
             .store
             .daftar_permintaan(
                 p.instansi_id(),
                 &FilterPermintaan {
-                    skp_id: Some(skp_id),
+                    skp_id: Some(k.s.skp.id),
                     limit: 500,
                     ..Default::default()
                 },

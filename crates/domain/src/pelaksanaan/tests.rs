@@ -369,6 +369,17 @@ fn tindak_lanjut_pasal_20() {
     p.tindakan_disepakati = Some("Laporan mingguan kepada pejabat penilai".into());
     let ok = periksa_tindak_lanjut(&s, &p, &kosong, hari).unwrap();
     assert_eq!(ok.pembinaan.unwrap().jenis, JenisPembinaan::Konseling);
+    // Without notes, a pembinaan is described by its topic; other follow-ups need notes.
+    p.uraian = " ".into();
+    let ok = periksa_tindak_lanjut(&s, &p, &kosong, hari).unwrap();
+    assert_eq!(ok.uraian, "Hambatan penyusunan laporan");
+    let mut a = tl(JenisTindakLanjut::Apresiasi);
+    a.uraian = String::new();
+    a.topik = Some("Tepat waktu".into());
+    assert_eq!(
+        bidang(periksa_tindak_lanjut(&s, &a, &kosong, hari)),
+        "uraian"
+    );
 }
 
 /// Pasal 20(6)–(7): the take-over comes only after a follow-up of no progress, once per RHK,

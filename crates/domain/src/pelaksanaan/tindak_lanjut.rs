@@ -51,7 +51,8 @@ pub struct TindakLanjutMasuk {
     pub rhk_id: Option<i64>,
     /// The feedback this follows, if any.
     pub umpan_balik_id: Option<i64>,
-    /// What was done or decided (for a take-over: why the pegawai could not complete it).
+    /// What was done or decided (for a take-over: why the pegawai could not complete it); a
+    /// pembinaan's defaults to its topic.
     #[serde(default)]
     pub uraian: String,
     /// Pembinaan only.
@@ -113,9 +114,14 @@ pub fn periksa_tindak_lanjut(
             GalatSkp::tidak_valid("rhk_id", format!("RHK {id} bukan bagian dari SKP ini"))
         })?;
     }
+    // A pembinaan's notes default to its topic.
+    let uraian = match (jenis, m.topik.as_deref()) {
+        (JenisTindakLanjut::Pembinaan, Some(topik)) if m.uraian.trim().is_empty() => topik,
+        _ => m.uraian.as_str(),
+    };
     let uraian = wajib_teks(
         "uraian",
-        &m.uraian,
+        uraian,
         if jenis == JenisTindakLanjut::AmbilAlih {
             "Catatan bahwa pegawai tidak dapat menyelesaikan RHK"
         } else {

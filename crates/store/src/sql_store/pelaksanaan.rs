@@ -36,7 +36,8 @@ fn realisasi_dari(r: &Row) -> StoreResult<Realisasi> {
 }
 
 const BUKTI_KOLOM: &str = "id, realisasi_id, skp_id, pegawai_id, keterangan, url, nama_berkas, \
-     jenis_berkas, ukuran, sha256, kunci, dibuat, dibuat_oleh";
+     jenis_berkas, ukuran, sha256, kunci, dibuat, dibuat_oleh, \
+     (SELECT r.rhk_id FROM realisasi r WHERE r.id = bukti.realisasi_id)";
 
 fn bukti_dari(r: &Row) -> StoreResult<Bukti> {
     Ok(Bukti {
@@ -53,6 +54,7 @@ fn bukti_dari(r: &Row) -> StoreResult<Bukti> {
         kunci: r.opt_text(10)?,
         dibuat: r.ts(11)?,
         dibuat_oleh: r.text(12)?,
+        rhk_id: r.i64(13)?,
     })
 }
 
