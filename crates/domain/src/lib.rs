@@ -6,6 +6,7 @@
 pub mod angka_kredit;
 pub mod distribusi;
 pub mod enumerasi;
+pub mod evaluasi;
 pub mod jabatan;
 pub mod kuadran;
 pub mod nip;
