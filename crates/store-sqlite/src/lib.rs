@@ -17,6 +17,7 @@ const MIGRASI: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_dasar.sql")),
     (2, include_str!("../migrations/0002_skp.sql")),
     (3, include_str!("../migrations/0003_pelaksanaan.sql")),
+    (4, include_str!("../migrations/0004_evaluasi.sql")),
 ];
 
 pub struct SqliteBackend {

@@ -3,12 +3,16 @@
 //! Call [`jalankan`] from a backend crate's tests with a fresh store and a way to run raw SQL on
 //! it (to tamper with the audit log directly, as an attacker with database access would).
 
+use crate::evaluasi::*;
 use crate::model::*;
 use crate::pelaksanaan::*;
 use crate::{Store, StoreError};
 use async_trait::async_trait;
 use chrono::{Duration, NaiveDate, Utc};
+use kinerja_domain::evaluasi::keberatan::{PihakKeberatan, PutusanSah, StatusKeberatan};
+use kinerja_domain::evaluasi::{DasarEvaluasi, StatusEvaluasi};
 use kinerja_domain::jabatan::{JenisJabatan, Jenjang};
+use kinerja_domain::kuadran::{CapaianOrganisasi, Predikat, Rating};
 use kinerja_domain::nip::Nip;
 use kinerja_domain::pangkat::{Golongan, StatusAsn};
 use kinerja_domain::pelaksanaan::kalender::FrekuensiUmpanBalik;
@@ -175,6 +179,7 @@ pub const SKENARIO: &[&str] = &[
     "umpan_balik_dan_permintaan",
     "tindak_lanjut_dan_laporan",
     "notifikasi_dan_antrean",
+    "evaluasi_dan_keberatan",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -184,7 +189,8 @@ macro_rules! uji_conformance {
     ($uji:path) => {
         $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
             skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
-            realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean);
+            realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean,
+            evaluasi_dan_keberatan);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -227,6 +233,7 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "umpan_balik_dan_permintaan" => umpan_balik_dan_permintaan(store, i.id).await,
         "tindak_lanjut_dan_laporan" => tindak_lanjut_dan_laporan(store, i.id).await,
         "notifikasi_dan_antrean" => notifikasi_dan_antrean(store, i.id).await,
+        "evaluasi_dan_keberatan" => evaluasi_dan_keberatan(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -4684,4 +4691,513 @@ async fn notifikasi_dan_antrean(store: &dyn Store, inst: i64) {
             .await
             .expect("selesai serentak");
     }
+}
+
+fn evaluasi_simpan(skp: &Skp, periode: &str, penilai: i64, h: Rating, p: Rating) -> EvaluasiSimpan {
+    EvaluasiSimpan {
+        skp_id: skp.id,
+        pegawai_id: skp.pegawai_id,
+        unit_id: skp.unit_id,
+        periode: periode.into(),
+        tahun: 2026,
+        dasar: DasarEvaluasi::CapaianUnit,
+        capaian_unit_id: skp.unit_id,
+        capaian: Some(CapaianOrganisasi::Baik),
+        penilai_pegawai_id: penilai,
+        atasan_pegawai_id: None,
+        nomor_versi_skp: skp.nomor_versi,
+        saran_hasil_kerja: Rating::SesuaiEkspektasi,
+        saran_perilaku: Rating::SesuaiEkspektasi,
+        rating_hasil_kerja: h,
+        rating_perilaku: p,
+        predikat: kinerja_domain::kuadran::predikat(h, p),
+        alasan_hasil_kerja: None,
+        alasan_perilaku: None,
+        catatan: Some("Pertahankan".into()),
+        rekomendasi: None,
+        akademik: None,
+    }
+}
+
+async fn evaluasi_dan_keberatan(store: &dyn Store, inst: i64) {
+    use Rating::*;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let oleh = pelaku("budi");
+    let unit = citra.unit_id.expect("unit");
+
+    // Capaian: set, then changed only over the version read.
+    let c1 = store
+        .simpan_capaian(
+            inst,
+            unit,
+            "2026-03",
+            CapaianOrganisasi::Baik,
+            Some("Target unit tercapai"),
+            Some(budi.id),
+            None,
+            &oleh,
+        )
+        .await
+        .expect("capaian");
+    assert_eq!(
+        (c1.capaian_organisasi, c1.version, c1.oleh.as_str()),
+        (CapaianOrganisasi::Baik, 1, "budi")
+    );
+    assert!(matches!(
+        store
+            .simpan_capaian(
+                inst,
+                unit,
+                "2026-03",
+                CapaianOrganisasi::Istimewa,
+                None,
+                None,
+                None,
+                &oleh
+            )
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let c2 = store
+        .simpan_capaian(
+            inst,
+            unit,
+            "2026-03",
+            CapaianOrganisasi::Istimewa,
+            None,
+            None,
+            Some(1),
+            &oleh,
+        )
+        .await
+        .expect("ubah capaian");
+    assert_eq!((c2.id, c2.version, c2.catatan), (c1.id, 2, None));
+    assert!(matches!(
+        store
+            .simpan_capaian(
+                inst,
+                unit,
+                "2026-03",
+                CapaianOrganisasi::Baik,
+                None,
+                None,
+                Some(1),
+                &oleh
+            )
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let daftar = store
+        .capaian_periode(inst, "2026-03")
+        .await
+        .expect("daftar capaian");
+    assert_eq!(daftar.len(), 1);
+    assert!(store
+        .capaian_periode(inst, "2026-04")
+        .await
+        .expect("kosong")
+        .is_empty());
+    assert_eq!(
+        aksi_audit(store, inst, "capaian_organisasi", c1.id).await,
+        ["tetapkan", "ubah"]
+    );
+
+    // Evaluations: insert once per SKP and period, update the draft over its version.
+    let s_citra = tetapkan_draf(store, inst, &draf_dua_rhk(&citra)).await.skp;
+    let s_dewi = skp_ditetapkan(store, inst, &dewi, "Arsip tertata")
+        .await
+        .skp;
+    let e = store
+        .simpan_evaluasi(
+            inst,
+            &evaluasi_simpan(
+                &s_citra,
+                "2026-03",
+                budi.id,
+                SesuaiEkspektasi,
+                SesuaiEkspektasi,
+            ),
+            None,
+            &oleh,
+        )
+        .await
+        .expect("nilai");
+    assert_eq!(
+        (e.status, e.predikat, e.version, e.nama.as_str()),
+        (StatusEvaluasi::Draf, Predikat::Baik, 1, citra.nama.as_str())
+    );
+    assert!(matches!(
+        store
+            .simpan_evaluasi(
+                inst,
+                &evaluasi_simpan(
+                    &s_citra,
+                    "2026-03",
+                    budi.id,
+                    SesuaiEkspektasi,
+                    SesuaiEkspektasi
+                ),
+                None,
+                &oleh
+            )
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let mut ubah = evaluasi_simpan(
+        &s_citra,
+        "2026-03",
+        budi.id,
+        DiatasEkspektasi,
+        DiatasEkspektasi,
+    );
+    ubah.alasan_hasil_kerja = Some("Melampaui target".into());
+    let e2 = store
+        .simpan_evaluasi(inst, &ubah, Some(1), &oleh)
+        .await
+        .expect("ubah");
+    assert_eq!(
+        (e2.id, e2.predikat, e2.version),
+        (e.id, Predikat::SangatBaik, 2)
+    );
+    assert!(matches!(
+        store.simpan_evaluasi(inst, &ubah, Some(1), &oleh).await,
+        Err(StoreError::Konflik(_))
+    ));
+
+    // Signing locks; twice is a conflict; the pegawai signs after the rater.
+    assert!(matches!(
+        store.terima_evaluasi(inst, e.id, &[], &oleh).await,
+        Err(StoreError::Konflik(_))
+    ));
+    let t = store
+        .tandatangani_evaluasi(inst, e.id, tgl(2026, 4, 2), &[], &oleh)
+        .await
+        .expect("tanda tangan");
+    assert_eq!(
+        (t.status, t.diterima),
+        (StatusEvaluasi::DitandatanganiPenilai, Some(tgl(2026, 4, 2)))
+    );
+    assert!(t.ditandatangani_penilai.is_some());
+    assert!(matches!(
+        store
+            .tandatangani_evaluasi(inst, e.id, tgl(2026, 4, 2), &[], &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    assert!(matches!(
+        store
+            .simpan_evaluasi(inst, &ubah, Some(t.version), &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let d = store
+        .terima_evaluasi(inst, e.id, &[], &pelaku("citra"))
+        .await
+        .expect("terima");
+    assert_eq!(d.status, StatusEvaluasi::DiterimaPegawai);
+    assert!(matches!(
+        store.terima_evaluasi(inst, e.id, &[], &oleh).await,
+        Err(StoreError::Konflik(_))
+    ));
+
+    // A second evaluation, signed, is reopened by the admin: back to draft, signatures gone.
+    let e_dewi = store
+        .simpan_evaluasi(
+            inst,
+            &evaluasi_simpan(
+                &s_dewi,
+                "2026-03",
+                budi.id,
+                DibawahEkspektasi,
+                SesuaiEkspektasi,
+            ),
+            None,
+            &oleh,
+        )
+        .await
+        .expect("nilai dewi");
+    assert!(matches!(
+        store
+            .buka_kembali_evaluasi(inst, e_dewi.id, "x", &[], &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    store
+        .tandatangani_evaluasi(inst, e_dewi.id, tgl(2026, 4, 3), &[], &oleh)
+        .await
+        .expect("tt dewi");
+    let b = store
+        .buka_kembali_evaluasi(inst, e_dewi.id, "Salah pilih rating", &[], &pelaku("admin"))
+        .await
+        .expect("buka kembali");
+    assert_eq!(
+        (b.status, b.diterima, b.alasan_dibuka.as_deref()),
+        (StatusEvaluasi::Draf, None, Some("Salah pilih rating"))
+    );
+    assert!(b.ditandatangani_penilai.is_none());
+
+    // Counts and ranking rows of the period.
+    let j = store
+        .jumlah_predikat(inst, "2026-03")
+        .await
+        .expect("jumlah");
+    let total: i64 = j.iter().map(|x| x.jumlah).sum();
+    assert_eq!(total, 2);
+    assert!(j.iter().any(|x| x.predikat == Predikat::SangatBaik
+        && x.status == StatusEvaluasi::DiterimaPegawai
+        && x.capaian_unit_id == Some(unit)));
+    assert!(j
+        .iter()
+        .any(|x| x.predikat == Predikat::ButuhPerbaikan && x.status == StatusEvaluasi::Draf));
+    let r = store
+        .baris_peringkat(inst, "2026-03")
+        .await
+        .expect("peringkat");
+    assert_eq!(r.len(), 2);
+    let f = FilterEvaluasi {
+        periode: Some("2026-03".into()),
+        pegawai_id: Some(vec![citra.id]),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        store.daftar_evaluasi(inst, &f).await.expect("daftar").len(),
+        1
+    );
+    let f = FilterEvaluasi {
+        tahun: Some(2026),
+        penilai_pegawai_id: Some(budi.id),
+        status: Some(StatusEvaluasi::Draf),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .daftar_evaluasi(inst, &f)
+            .await
+            .expect("daftar draf")
+            .len(),
+        1
+    );
+    assert!(store
+        .daftar_evaluasi(
+            inst,
+            &FilterEvaluasi {
+                skp_id: Some(vec![]),
+                limit: 10,
+                ..Default::default()
+            }
+        )
+        .await
+        .expect("kosong")
+        .is_empty());
+
+    // SKP of the year, and what was recorded in a period.
+    let m = store
+        .masa_skp(inst, 2026, &[citra.id, dewi.id], &[])
+        .await
+        .expect("masa");
+    assert_eq!(m.len(), 2);
+    assert!(m
+        .iter()
+        .all(|x| x.nomor_versi == 1 && x.status == StatusSkp::Ditetapkan));
+    store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&s_citra, 0, 3, "4 modul", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi");
+    store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&s_citra, 1, 3, "1 laporan", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi 2");
+    store
+        .simpan_realisasi(
+            inst,
+            citra.id,
+            &realisasi_sah(&s_citra, 0, 5, "4 modul", None),
+            &oleh,
+        )
+        .await
+        .expect("realisasi Mei");
+    let cat = store
+        .catatan_periode(
+            inst,
+            &[s_citra.id, s_dewi.id],
+            3,
+            3,
+            tgl(2026, 3, 1),
+            tgl(2026, 3, 31),
+        )
+        .await
+        .expect("catatan");
+    let mut rz = cat.realisasi.clone();
+    rz.sort();
+    let rhk = id_rhk(&s_citra);
+    assert_eq!(rz, vec![(s_citra.id, rhk[0], 1), (s_citra.id, rhk[1], 1)]);
+
+    // Keberatan: once per signed evaluation; comments while pending; a final decision that
+    // changes the evaluation and keeps the original.
+    assert!(matches!(
+        store
+            .ajukan_keberatan(
+                inst,
+                &KeberatanBaru {
+                    evaluasi_id: e_dewi.id,
+                    alasan: "x".into(),
+                    batas: tgl(2026, 4, 17),
+                    atasan_pegawai_id: None
+                },
+                &[],
+                &oleh
+            )
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let k = store
+        .ajukan_keberatan(
+            inst,
+            &KeberatanBaru {
+                evaluasi_id: e.id,
+                alasan: "Perilaku dinilai tanpa umpan balik".into(),
+                batas: tgl(2026, 4, 16),
+                atasan_pegawai_id: Some(budi.id),
+            },
+            &[],
+            &pelaku("citra"),
+        )
+        .await
+        .expect("keberatan");
+    assert_eq!(
+        (k.status, k.predikat_semula, k.batas, k.periode.as_str()),
+        (
+            StatusKeberatan::Diajukan,
+            Predikat::SangatBaik,
+            tgl(2026, 4, 16),
+            "2026-03"
+        )
+    );
+    assert!(matches!(
+        store
+            .ajukan_keberatan(
+                inst,
+                &KeberatanBaru {
+                    evaluasi_id: e.id,
+                    alasan: "lagi".into(),
+                    batas: tgl(2026, 4, 16),
+                    atasan_pegawai_id: None
+                },
+                &[],
+                &oleh
+            )
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    assert!(matches!(
+        store
+            .buka_kembali_evaluasi(inst, e.id, "x", &[], &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    let kom = KomentarKeberatan {
+        pegawai_id: budi.id,
+        nama: budi.nama.clone(),
+        pihak: PihakKeberatan::PejabatPenilai,
+        isi: "Umpan balik ada di bulan Maret".into(),
+        waktu: Utc::now(),
+    };
+    let k2 = store
+        .komentari_keberatan(inst, k.id, &kom, &[], &oleh)
+        .await
+        .expect("komentar");
+    assert_eq!(k2.komentar.len(), 1);
+    assert_eq!(k2.komentar[0].pihak, PihakKeberatan::PejabatPenilai);
+    let putusan = PutusanSah {
+        status: StatusKeberatan::Dikabulkan,
+        baru: Some((SesuaiEkspektasi, DiatasEkspektasi, Predikat::Baik)),
+        alasan: "Sebagian".into(),
+    };
+    let k3 = store
+        .putuskan_keberatan(inst, k.id, &putusan, &[], &oleh)
+        .await
+        .expect("putusan");
+    assert_eq!(
+        (k3.status, k3.predikat_semula, k3.predikat_baru),
+        (
+            StatusKeberatan::Dikabulkan,
+            Predikat::SangatBaik,
+            Some(Predikat::Baik)
+        )
+    );
+    let ev = store
+        .evaluasi(inst, e.id)
+        .await
+        .expect("baca")
+        .expect("ada");
+    assert_eq!(
+        (ev.predikat, ev.rating_hasil_kerja, ev.status),
+        (
+            Predikat::Baik,
+            SesuaiEkspektasi,
+            StatusEvaluasi::DiterimaPegawai
+        )
+    );
+    assert!(matches!(
+        store
+            .putuskan_keberatan(inst, k.id, &putusan, &[], &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    assert!(matches!(
+        store
+            .komentari_keberatan(inst, k.id, &kom, &[], &oleh)
+            .await,
+        Err(StoreError::Konflik(_))
+    ));
+    assert_eq!(
+        store
+            .keberatan_evaluasi(inst, e.id)
+            .await
+            .expect("k")
+            .map(|x| x.id),
+        Some(k.id)
+    );
+    let f = FilterKeberatan {
+        atasan_pegawai_id: Some(budi.id),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .daftar_keberatan(inst, &f)
+            .await
+            .expect("daftar k")
+            .len(),
+        1
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "evaluasi", e.id).await,
+        [
+            "nilai",
+            "ubah",
+            "tandatangani_penilai",
+            "tandatangani_pegawai",
+            "putusan_keberatan"
+        ]
+    );
+    assert_eq!(
+        aksi_audit(store, inst, "keberatan", k.id).await,
+        ["ajukan", "tanggapi", "putuskan"]
+    );
+    audit_utuh(store).await;
 }

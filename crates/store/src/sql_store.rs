@@ -15,6 +15,7 @@ use kinerja_domain::profil::ProfilKebijakan;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod evaluasi;
 mod pelaksanaan;
 mod skp;
 

@@ -248,7 +248,7 @@ const KOLOM_NOTIFIKASI: &[(&str, Tipe)] = &[
 ];
 
 /// Deliver notifications inside a transaction, skipping keys delivered before.
-async fn sisip_notifikasi<T: Tx>(
+pub(super) async fn sisip_notifikasi<T: Tx>(
     tx: &mut T,
     instansi_id: i64,
     n: &[NotifikasiBaru],
@@ -314,7 +314,7 @@ fn rekap_dari(r: &Row) -> StoreResult<RekapBulan> {
     })
 }
 
-fn tidak_ada(apa: &str, id: i64) -> StoreError {
+pub(super) fn tidak_ada(apa: &str, id: i64) -> StoreError {
     StoreError::TidakDitemukan(format!("{apa} {id} tidak ditemukan"))
 }
 
