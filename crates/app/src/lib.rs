@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_pelaksanaan;
 mod demo_skp;
 pub mod error;
+pub mod evaluasi;
 pub mod impor;
 pub mod kalkulator;
 pub mod masuk;

@@ -48,6 +48,7 @@ pub fn rute() -> Router<Keadaan> {
         .route("/ekspor/{jenis}", get(ekspor))
         .merge(crate::api_skp::rute())
         .merge(crate::api_pelaksanaan::rute())
+        .merge(crate::api_evaluasi::rute())
         .fallback(|| async {
             ApiError(AppError::TidakDitemukan("Alamat API tidak dikenal".into()))
         })

@@ -45,6 +45,7 @@ pub fn rute() -> Router<Keadaan> {
         .route("/static/app.css", get(css))
         .merge(crate::halaman_skp::rute())
         .merge(crate::halaman_pelaksanaan::rute())
+        .merge(crate::halaman_evaluasi::rute())
         .fallback(tidak_ditemukan)
 }
 

@@ -5,11 +5,13 @@
 //! `{"error": {...}}` with the status `api.md` fixes (API) or an error page (browser).
 
 mod api;
+mod api_evaluasi;
 mod api_pelaksanaan;
 mod api_skp;
 mod auth;
 mod galat;
 mod halaman;
+mod halaman_evaluasi;
 mod halaman_pelaksanaan;
 mod halaman_skp;
 pub mod i18n;

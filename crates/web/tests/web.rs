@@ -19,6 +19,12 @@ mod pelaksanaan_api;
 #[path = "pelaksanaan/halaman.rs"]
 mod pelaksanaan_halaman;
 
+#[path = "evaluasi/api.rs"]
+mod evaluasi_api;
+
+#[path = "evaluasi/halaman.rs"]
+mod evaluasi_halaman;
+
 struct Uji {
     router: axum::Router,
     app: App,

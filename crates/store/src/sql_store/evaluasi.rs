@@ -598,7 +598,8 @@ impl<B: Backend> StoreEvaluasi for SqlStore<B> {
                 out.umpan_balik
                     .push((r.i64(0)?, r.opt_i64(1)?, r.opt_text(2)?, r.text(3)?, r.i64(4)?));
             }
-            // Follow-ups carry a timestamp; compare on the day range (half-open at the end).
+            // Follow-ups carry a timestamp; compare on the day range (half-open at the end). A
+            // take-over counts from the day it happened on.
             let akhir = selesai.succ_opt().unwrap_or(selesai);
             let mut p = params![
                 instansi_id,
@@ -610,7 +611,7 @@ impl<B: Backend> StoreEvaluasi for SqlStore<B> {
                 .fetch(
                     &format!(
                         "SELECT skp_id, rhk_id, jenis, jenis_pembinaan, COUNT(*) FROM tindak_lanjut WHERE instansi_id = $1 \
-                         AND dibuat >= $2 AND dibuat < $3 AND skp_id IN ({daftar}) GROUP BY skp_id, rhk_id, jenis, jenis_pembinaan"
+                         AND (dibuat >= $2 OR jenis = 'ambil_alih') AND dibuat < $3 AND skp_id IN ({daftar}) GROUP BY skp_id, rhk_id, jenis, jenis_pembinaan"
                     ),
                     p,
                 )
