@@ -5,6 +5,7 @@
 
 pub mod akses;
 pub mod demo;
+pub mod demo_evaluasi;
 pub mod demo_pelaksanaan;
 mod demo_skp;
 pub mod error;

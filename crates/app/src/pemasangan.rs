@@ -17,6 +17,8 @@ pub struct RingkasanDemo {
     pub skp: usize,
     /// Realisation, evidence and feedback written by this load.
     pub pelaksanaan: crate::demo_pelaksanaan::RingkasanPelaksanaan,
+    /// Capaian, evaluations and keberatan written by this load.
+    pub evaluasi: crate::demo_evaluasi::RingkasanEvaluasi,
     pub logins: Vec<demo::DemoLogin>,
 }
 
@@ -93,7 +95,9 @@ impl App {
             .collect();
         let skp = self.isi_skp_demo(instansi.id, &nip_login).await?;
         let pelaksanaan = self.isi_pelaksanaan_demo(instansi.id, &nip_login).await?;
+        let evaluasi = self.isi_evaluasi_demo(instansi.id, &nip_login).await?;
         Ok(RingkasanDemo {
+            evaluasi,
             skp,
             pelaksanaan,
             instansi: instansi.nama,

@@ -395,6 +395,13 @@ async fn muat_demo(app: &App, seed: u64) -> Result<(), String> {
             x.realisasi, x.bukti, x.umpan_balik
         );
     }
+    let e = &r.evaluasi;
+    if e.evaluasi > 0 {
+        println!(
+            "  Evaluasi 2026: {} capaian organisasi, {} evaluasi periodik/tahunan, {} keberatan",
+            e.capaian, e.evaluasi, e.keberatan
+        );
+    }
     println!(
         "\nAkun demo (kata sandi semua: {}):",
         kinerja_app::demo::PASSWORD_DEMO

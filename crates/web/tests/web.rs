@@ -158,6 +158,8 @@ async fn semua(u: &Uji) {
     pelaksanaan_api::semua(u).await;
     halaman_skp(u).await;
     pelaksanaan_halaman::semua(u).await;
+    evaluasi_api::semua(u).await;
+    evaluasi_halaman::semua(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
         h.utuh(),

@@ -347,3 +347,40 @@ impl App {
         Err(crate::pelaksanaan::skp_tidak_ada(skp.id))
     }
 }
+
+impl App {
+    /// A month whose evaluation (periodic, or the annual) is signed is frozen: its realisation
+    /// and evidence no longer change (409).
+    pub(crate) async fn periksa_bulan_terkunci(
+        &self,
+        inst: i64,
+        skp: &Skp,
+        bulan: u32,
+    ) -> AppResult<()> {
+        let terkunci = self
+            .store
+            .daftar_evaluasi(
+                inst,
+                &kinerja_store::FilterEvaluasi {
+                    skp_id: Some(vec![skp.id]),
+                    tahun: Some(skp.tahun),
+                    limit: 100,
+                    ..Default::default()
+                },
+            )
+            .await?
+            .into_iter()
+            .filter(|e| e.status.terkunci())
+            .filter_map(|e| Periode::parse(&e.periode).ok())
+            .find(|p| NaiveDate::from_ymd_opt(skp.tahun, bulan, 1).is_some_and(|d| p.memuat(d)));
+        match terkunci {
+            Some(p) => Err(AppError::Konflik(format!(
+                "Evaluasi {} sudah ditandatangani: realisasi dan bukti dukung {} {} tidak dapat diubah lagi",
+                p.label(),
+                kinerja_domain::periode::nama_bulan(bulan),
+                skp.tahun
+            ))),
+            None => Ok(()),
+        }
+    }
+}

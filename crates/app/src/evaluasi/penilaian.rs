@@ -779,3 +779,24 @@ impl App {
         })
     }
 }
+
+impl App {
+    /// The caller's own evaluations of a year (periodic and annual), oldest period first.
+    pub async fn evaluasi_saya(&self, p: &Pengguna, tahun: i32) -> AppResult<Vec<Evaluasi>> {
+        let Some(saya) = p.pegawai_id() else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .store
+            .daftar_evaluasi(
+                p.instansi_id(),
+                &kinerja_store::FilterEvaluasi {
+                    tahun: Some(tahun),
+                    pegawai_id: Some(vec![saya]),
+                    limit: 100,
+                    ..Default::default()
+                },
+            )
+            .await?)
+    }
+}

@@ -232,6 +232,8 @@ impl App {
         let k = self.konteks_skp(p, skp_id).await?;
         wajib_pemilik(&k)?;
         let sah = periksa_realisasi(&k.s.skp, &m, hari_ini())?;
+        self.periksa_bulan_terkunci(p.instansi_id(), &k.s.skp, sah.bulan)
+            .await?;
         Ok(self
             .store
             .simpan_realisasi(p.instansi_id(), k.s.skp.pegawai_id, &sah, &p.pelaku())
@@ -250,6 +252,8 @@ impl App {
         let k = self.konteks_skp(p, r.skp_id).await?;
         wajib_pemilik(&k)?;
         periksa_status(&k.s.skp)?;
+        self.periksa_bulan_terkunci(p.instansi_id(), &k.s.skp, r.bulan)
+            .await?;
         if r.bukti.len() >= 20 {
             return Err(AppError::Konflik(
                 "Paling banyak 20 bukti dukung untuk satu realisasi".into(),
@@ -359,11 +363,18 @@ impl App {
 
     /// Remove a piece of evidence (the pegawai, while the SKP is open).
     pub async fn hapus_bukti(&self, p: &Pengguna, id: i64) -> AppResult<Bukti> {
-        let (_, peran) = self.bukti_terlihat(p, id).await?;
+        let (b, peran) = self.bukti_terlihat(p, id).await?;
         if peran != PeranPelaksanaan::Pemilik {
             return Err(AppError::Dilarang(
                 "Hanya pegawai pemilik SKP yang dapat menghapus bukti dukungnya".into(),
             ));
+        }
+        let inst = p.instansi_id();
+        if let (Some(r), Some(s)) = (
+            self.store.realisasi(inst, b.realisasi_id).await?,
+            self.store.skp(inst, b.skp_id).await?,
+        ) {
+            self.periksa_bulan_terkunci(inst, &s.skp, r.bulan).await?;
         }
         let lama = self
             .store

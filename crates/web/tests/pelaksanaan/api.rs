@@ -24,12 +24,12 @@ fn multipart(keterangan: &str, nama: &str, isi: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={BATAS}"), b)
 }
 
-fn ok(r: &Jawab, apa: &str) -> Value {
+pub(super) fn ok(r: &Jawab, apa: &str) -> Value {
     assert!(r.status.is_success(), "{apa}: {} {}", r.status, r.teks());
     r.json()
 }
 
-fn galat(r: &Jawab, status: u16, kode: &str, apa: &str) {
+pub(super) fn galat(r: &Jawab, status: u16, kode: &str, apa: &str) {
     assert_eq!(
         (r.status.as_u16(), kode_galat(r).as_str()),
         (status, kode),
@@ -48,7 +48,7 @@ fn pdf() -> Vec<u8> {
 }
 
 impl Uji {
-    async fn json(&self, m: Method, uri: &str, token: &str, v: Value) -> Jawab {
+    pub(super) async fn json(&self, m: Method, uri: &str, token: &str, v: Value) -> Jawab {
         self.kirim(
             m,
             uri,
