@@ -33,19 +33,7 @@ DEMO_SKP=$(sql "SELECT COUNT(*) FROM skp WHERE tahun = 2027" | tr -dc 0-9)
 
 # N more pegawai on the demo's JF/pelaksana positions.
 "$BIN" export --jenis jabatan --output jabatan.csv
-python3 - "$N" <<'PY'
-import csv, random, sys
-n = int(sys.argv[1]); random.seed(n)
-jab = [r["kode"] for r in csv.DictReader(open("jabatan.csv")) if r["jenis_jabatan"] in ("fungsional", "pelaksana")]
-with open("pegawai.csv", "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["nip", "nama", "status_asn", "golongan", "jabatan_kode", "email"])
-    for i in range(n):
-        y, m, d = 1960 + i % 30, 1 + i % 12, 1 + i % 28
-        nip = f"{y:04d}{m:02d}{d:02d}{y+25:04d}{1+(i//12)%12:02d}{1+i%2}{(i//360)%1000:03d}"
-        pppk = i % 7 == 0
-        w.writerow([nip, f"Pegawai Bangkitan {i:06d}", "pppk" if pppk else "pns", "IX" if pppk else "III/b", random.choice(jab), ""])
-PY
+python3 "$ROOT/bench/pegawai_bangkitan.py" "$N" jabatan.csv pegawai.csv
 t2=$(now); "$BIN" import --jenis pegawai pegawai.csv >/dev/null; t3=$(now)
 t4=$(now); "$BIN" start-year --tahun 2028; t5=$(now)
 BIG_SKP=$(sql "SELECT COUNT(*) FROM skp WHERE tahun = 2028" | tr -dc 0-9)

@@ -120,6 +120,11 @@ me_med, me_p95 = waktu("/api/v1/me", N, token=t_kasi)
 api_med, api_p95 = waktu(f"/api/v1/realisasi/tim?tahun={tahun}&bulan={bulan_akhir}", N, token=t_kasi)
 page_med, page_p95 = waktu(f"/realisasi/tim?tahun={tahun}&bulan={bulan_akhir}", N, headers={"Cookie": cookie})
 n_tim = len(js("GET", f"/api/v1/realisasi/tim?tahun={tahun}&bulan={bulan_akhir}", t_kasi)["baris"])
+# The same rater's evaluation of the month (suggestions, ratings, the unit's live curve).
+per = f"{tahun}-{bulan_akhir:02d}"
+ev_api_med, ev_api_p95 = waktu(f"/api/v1/evaluasi/tim?periode={per}", N, token=t_kasi)
+ev_page_med, ev_page_p95 = waktu(f"/evaluasi?periode={per}", N, headers={"Cookie": cookie})
+n_ev = len(js("GET", f"/api/v1/evaluasi/tim?periode={per}", t_kasi)["baris"])
 
 # --- 1. uploads -------------------------------------------------------------------------------------
 t_pel = token(baru[0]["pegawai"]["nip"])
@@ -180,6 +185,9 @@ print(f"rater's month, {n_tim} pegawai, {N} requests each (median / p95, ms):")
 print(f"  GET /api/v1/me (baseline)          {me_med:7.2f} / {me_p95:7.2f}")
 print(f"  GET /api/v1/realisasi/tim (JSON)   {api_med:7.2f} / {api_p95:7.2f}   ratio to baseline {api_med / me_med:5.1f}")
 print(f"  GET /realisasi/tim (HTML page)     {page_med:7.2f} / {page_p95:7.2f}   ratio to baseline {page_med / me_med:5.1f}")
+print(f"rater's evaluation of the month, {n_ev} pegawai, {N} requests each (median / p95, ms):")
+print(f"  GET /api/v1/evaluasi/tim (JSON)    {ev_api_med:7.2f} / {ev_api_p95:7.2f}   ratio to baseline {ev_api_med / me_med:5.1f}")
+print(f"  GET /evaluasi (HTML page)          {ev_page_med:7.2f} / {ev_page_p95:7.2f}   ratio to baseline {ev_page_med / me_med:5.1f}")
 print(f"upload of {K} × {mb:.0f} MB PDF: {upl:.2f} s = {K * mb / upl:6.1f} MB/s;  cp + sha256sum of the same: {base:.2f} s = {K * mb / base:6.1f} MB/s;  ratio {base / upl:4.2f}")
 print(f"server memory (MB): before uploads RSS {rss0:.1f} (peak so far {hwm0:.1f}); after {K} uploads RSS {rss1:.1f}, peak {hwm1:.1f} (+{hwm1 - hwm0:.1f} for {mb:.0f} MB files)")
 print(f"200 MB upload: '{s}' after {terkirim:.0f} MB sent, {tolak:.2f} s; server peak after it {hwm2:.1f} MB (+{hwm2 - hwm0:.1f})")
