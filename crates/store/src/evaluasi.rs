@@ -202,15 +202,20 @@ pub struct MasaSkpPegawai {
     pub tugas_belajar: bool,
 }
 
+/// (skp, rhk, jenis tindak lanjut, jenis pembinaan, count).
+pub type JumlahTindakLanjut = (i64, Option<i64>, String, Option<String>, i64);
+/// (skp, rhk, aspek, sebagai, count).
+pub type JumlahUmpanBalik = (i64, Option<i64>, Option<String>, String, i64);
+
 /// Counts over a period of what was recorded on an SKP, per RHK (None: perilaku or the SKP).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CatatanPeriode {
     /// (skp, rhk) → IKI-months documented.
     pub realisasi: Vec<(i64, i64, i64)>,
     /// (skp, rhk, jenis tindak lanjut, jenis pembinaan) → count.
-    pub tindak_lanjut: Vec<(i64, Option<i64>, String, Option<String>, i64)>,
+    pub tindak_lanjut: Vec<JumlahTindakLanjut>,
     /// (skp, rhk, aspek, sebagai) → count.
-    pub umpan_balik: Vec<(i64, Option<i64>, Option<String>, String, i64)>,
+    pub umpan_balik: Vec<JumlahUmpanBalik>,
 }
 
 #[async_trait]

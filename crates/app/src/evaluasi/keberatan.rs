@@ -126,7 +126,7 @@ impl App {
                 }
             }
         }
-        out.sort_by(|a, b| b.id.cmp(&a.id));
+        out.sort_by_key(|k| std::cmp::Reverse(k.id));
         Ok(out)
     }
 
