@@ -73,6 +73,39 @@ pub const TEMPLAT: &[(&str, &str)] = &[
         "laporan_penugasan.html",
         include_str!("../templates/laporan_penugasan.html"),
     ),
+    (
+        "evaluasi_bagian.html",
+        include_str!("../templates/evaluasi_bagian.html"),
+    ),
+    (
+        "evaluasi_tim.html",
+        include_str!("../templates/evaluasi_tim.html"),
+    ),
+    (
+        "evaluasi_detail.html",
+        include_str!("../templates/evaluasi_detail.html"),
+    ),
+    (
+        "evaluasi_saya.html",
+        include_str!("../templates/evaluasi_saya.html"),
+    ),
+    ("capaian.html", include_str!("../templates/capaian.html")),
+    (
+        "distribusi.html",
+        include_str!("../templates/distribusi.html"),
+    ),
+    (
+        "peringkat.html",
+        include_str!("../templates/peringkat.html"),
+    ),
+    (
+        "keberatan_daftar.html",
+        include_str!("../templates/keberatan_daftar.html"),
+    ),
+    (
+        "keberatan.html",
+        include_str!("../templates/keberatan.html"),
+    ),
 ];
 
 /// A moment as it is in Western Indonesia (WIB), where the instansi works.

@@ -349,8 +349,9 @@ impl App {
 }
 
 impl App {
-    /// A month whose evaluation (periodic, or the annual) is signed is frozen: its realisation
-    /// and evidence no longer change (409).
+    /// A month whose periodic evaluation is signed is frozen: its realisation and evidence no
+    /// longer change (409). The annual evaluation does not freeze months (it may be signed
+    /// before the year's last month ends).
     pub(crate) async fn periksa_bulan_terkunci(
         &self,
         inst: i64,

@@ -246,7 +246,15 @@ impl App {
         periode_kode: &str,
     ) -> AppResult<DetailEvaluasi> {
         let inst = p.instansi_id();
-        let k = self.konteks_evaluasi(p, skp_id, periode_kode).await?;
+        let mut k = self.konteks_evaluasi(p, skp_id, periode_kode).await?;
+        if k.peran == PeranEvaluasi::Pegawai
+            && k.evaluasi
+                .as_ref()
+                .is_some_and(|e| e.status == StatusEvaluasi::Draf)
+        {
+            // The pegawai sees the result once the rater has signed it.
+            k.evaluasi = None;
+        }
         let akademik = k.evaluasi.as_ref().and_then(|e| e.akademik.clone());
         let saran = self.saran_konteks(inst, &k, akademik).await?;
         let bulan = bulan_dinilai(&k.skp, k.periode, hari_ini());
@@ -781,7 +789,8 @@ impl App {
 }
 
 impl App {
-    /// The caller's own evaluations of a year (periodic and annual), oldest period first.
+    /// The caller's own evaluations of a year (periodic and annual), oldest period first, once
+    /// signed by the rater (drafts are the rater's until then).
     pub async fn evaluasi_saya(&self, p: &Pengguna, tahun: i32) -> AppResult<Vec<Evaluasi>> {
         let Some(saya) = p.pegawai_id() else {
             return Ok(Vec::new());
@@ -797,6 +806,9 @@ impl App {
                     ..Default::default()
                 },
             )
-            .await?)
+            .await?
+            .into_iter()
+            .filter(|e| e.status != StatusEvaluasi::Draf)
+            .collect())
     }
 }
