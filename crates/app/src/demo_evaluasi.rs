@@ -153,9 +153,9 @@ impl App {
             .filter(|u| org.unit.get(u).and_then(|x| x.induk_id) == Some(pd))
             .filter(|u| !jalur_kasi.contains(u))
             .min();
-        let belum_ditetapkan = |u: i64, b: u32| {
-            b == bulan_ini && (u == pd || tertunda.is_some_and(|t| subpohon(&org, t).contains(&u)))
-        };
+        let unit_tertunda: Vec<i64> = tertunda.map(|t| subpohon(&org, t)).unwrap_or_default();
+        let belum_ditetapkan =
+            |u: i64, b: u32| b == bulan_ini && (u == pd || unit_tertunda.contains(&u));
         for (i, u) in unit.iter().enumerate() {
             for b in (1..=bulan_ini).filter(|b| !belum_ditetapkan(*u, *b)) {
                 let kode = Periode::Bulan {

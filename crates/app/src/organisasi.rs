@@ -34,6 +34,49 @@ pub struct IndeksOrganisasi {
     pub pengganti: HashMap<i64, PenggantiPenilai>,
     /// Positions heading a perangkat daerah below JPT rank (JPT formats for their SKP).
     pub pimpinan_unit_mandiri: std::collections::HashSet<i64>,
+    /// unit → the position that heads it (see [`IndeksOrganisasi::jabatan_kepala`]).
+    pub kepala: HashMap<i64, i64>,
+}
+
+/// Rank of a structural position for choosing a unit's head (lower is higher); 9 for
+/// positions that do not head a unit.
+fn peringkat_struktural(j: &Jabatan) -> u8 {
+    match j.jenis_jabatan {
+        Some(kinerja_domain::JenisJabatan::JptUtama) => 0,
+        Some(kinerja_domain::JenisJabatan::JptMadya) => 1,
+        Some(kinerja_domain::JenisJabatan::JptPratama) => 2,
+        Some(kinerja_domain::JenisJabatan::Administrator) => 3,
+        Some(kinerja_domain::JenisJabatan::Pengawas) => 4,
+        _ => 9,
+    }
+}
+
+/// unit → its head position: the unit's structural position (or pimpinan unit kerja mandiri)
+/// whose superior is outside the unit, the highest in rank when several are.
+fn kepala_per_unit(
+    jabatan: &[Jabatan],
+    mandiri: &std::collections::HashSet<i64>,
+) -> HashMap<i64, i64> {
+    let unit_jabatan: HashMap<i64, i64> = jabatan.iter().map(|j| (j.id, j.unit_id)).collect();
+    let mut terbaik: HashMap<i64, (u8, i64)> = HashMap::new();
+    for j in jabatan {
+        let rank = peringkat_struktural(j);
+        if rank == 9 && !mandiri.contains(&j.id) {
+            continue;
+        }
+        let atasan_di_unit = j
+            .atasan_id
+            .and_then(|a| unit_jabatan.get(&a))
+            .is_some_and(|u| *u == j.unit_id);
+        if atasan_di_unit {
+            continue;
+        }
+        let e = terbaik.entry(j.unit_id).or_insert((rank, j.id));
+        if (rank, j.id) < *e {
+            *e = (rank, j.id);
+        }
+    }
+    terbaik.into_iter().map(|(u, (_, j))| (u, j)).collect()
 }
 
 impl IndeksOrganisasi {
@@ -74,6 +117,7 @@ impl IndeksOrganisasi {
             .map(|j| j.id)
             .filter(|&j| org.pimpinan_unit_mandiri(j))
             .collect();
+        let kepala = kepala_per_unit(&s.jabatan, &pimpinan_unit_mandiri);
         let mut penilai = HashMap::new();
         let mut dinilai: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut diawasi: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -100,7 +144,23 @@ impl IndeksOrganisasi {
             diawasi,
             pengganti: s.pengganti.into_iter().map(|p| (p.pegawai_id, p)).collect(),
             pimpinan_unit_mandiri,
+            kepala,
         }
+    }
+
+    /// The position that heads a unit.
+    pub fn jabatan_kepala(&self, unit_id: i64) -> Option<&Jabatan> {
+        self.kepala.get(&unit_id).and_then(|j| self.jabatan.get(j))
+    }
+
+    /// Who leads the unit now: the holder, else the Plt, else the Plh of its head position.
+    pub fn kepala_unit(&self, unit_id: i64) -> Option<i64> {
+        let j = self.jabatan_kepala(unit_id)?;
+        self.pemangku
+            .get(&j.id)
+            .and_then(|v| v.first().copied())
+            .or(j.plt_pegawai_id)
+            .or(j.plh_pegawai_id)
     }
 
     /// How `pengguna` stands to pegawai `target`.

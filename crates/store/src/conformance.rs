@@ -4940,9 +4940,27 @@ async fn evaluasi_dan_keberatan(store: &dyn Store, inst: i64) {
 
     // Counts and ranking rows of the period.
     let j = store
-        .jumlah_predikat(inst, "2026-03")
+        .jumlah_predikat(inst, "2026-03", None)
         .await
         .expect("jumlah");
+    let satu = store
+        .jumlah_predikat(inst, "2026-03", Some(unit))
+        .await
+        .expect("jumlah unit");
+    assert!(!satu.is_empty());
+    assert!(satu.iter().all(|x| x.capaian_unit_id == Some(unit)));
+    assert_eq!(
+        satu.iter().map(|x| x.jumlah).sum::<i64>(),
+        j.iter()
+            .filter(|x| x.capaian_unit_id == Some(unit))
+            .map(|x| x.jumlah)
+            .sum::<i64>()
+    );
+    assert!(store
+        .jumlah_predikat(inst, "2026-03", Some(-1))
+        .await
+        .expect("jumlah kosong")
+        .is_empty());
     let total: i64 = j.iter().map(|x| x.jumlah).sum();
     assert_eq!(total, 2);
     assert!(j.iter().any(|x| x.predikat == Predikat::SangatBaik

@@ -289,11 +289,13 @@ pub trait StoreEvaluasi: Send + Sync {
         notifikasi: &[NotifikasiBaru],
         pelaku: &Pelaku,
     ) -> StoreResult<Evaluasi>;
-    /// Counts per capaian unit, rater, status and predikat for a period.
+    /// Counts per capaian unit, rater, status and predikat for a period (one capaian unit's
+    /// only, with `capaian_unit_id`).
     async fn jumlah_predikat(
         &self,
         instansi_id: i64,
         periode: &str,
+        capaian_unit_id: Option<i64>,
     ) -> StoreResult<Vec<JumlahPredikat>>;
     /// Every evaluation of a period, light, for rankings.
     async fn baris_peringkat(

@@ -16,8 +16,8 @@ use kinerja_app::evaluasi::keberatan::DetailKeberatan;
 use kinerja_app::evaluasi::penilaian::{DetailEvaluasi, PenilaianKirim, TimEvaluasi};
 use kinerja_app::evaluasi::peringkat::Peringkat;
 use kinerja_domain::evaluasi::keberatan::PutusanMasuk;
-use kinerja_store::{CapaianTersimpan, Evaluasi, Keberatan};
-use serde::{Deserialize, Serialize};
+use kinerja_store::{CapaianTersimpan, Evaluasi, Halaman, Keberatan};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 pub fn rute() -> Router<Keadaan> {
@@ -55,10 +55,6 @@ pub fn rute() -> Router<Keadaan> {
         .route("/peringkat", get(peringkat))
 }
 
-fn periode_sekarang() -> String {
-    kinerja_app::skp::hari_ini().format("%Y-%m").to_string()
-}
-
 #[derive(Deserialize, IntoParams)]
 pub struct QPeriode {
     /// "2026-03" (month), "2026-T1" (quarter) or "2026" (year); the current month when absent.
@@ -67,19 +63,15 @@ pub struct QPeriode {
 
 impl QPeriode {
     fn kode(&self) -> String {
-        self.periode.clone().unwrap_or_else(periode_sekarang)
+        self.periode
+            .clone()
+            .unwrap_or_else(kinerja_app::evaluasi::periode_bulan_ini)
     }
 }
 
-/// A list answer.
-#[derive(Serialize, ToSchema)]
-pub struct Daftar<T: ToSchema> {
-    items: Vec<T>,
-    next_cursor: Option<String>,
-}
-
-fn daftar<T: ToSchema>(items: Vec<T>) -> Json<Daftar<T>> {
-    Json(Daftar {
+/// A list answer (not paged: every item).
+fn daftar<T>(items: Vec<T>) -> Json<Halaman<T>> {
+    Json(Halaman {
         items,
         next_cursor: None,
     })
@@ -133,12 +125,12 @@ pub struct QTahun {
 
 /// The caller's own evaluations of a year.
 #[utoipa::path(get, path = "/api/v1/evaluasi", tag = "evaluasi", params(QTahun),
-    responses((status = 200, body = inline(Daftar<Evaluasi>))))]
+    responses((status = 200, body = inline(Halaman<Evaluasi>))))]
 pub async fn evaluasi_saya(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
     QueryMasuk(q): QueryMasuk<QTahun>,
-) -> ApiResult<Daftar<Evaluasi>> {
+) -> ApiResult<Halaman<Evaluasi>> {
     use chrono::Datelike;
     let tahun = q
         .tahun
@@ -259,11 +251,11 @@ pub async fn ajukan_keberatan(
 
 /// Keberatan the caller is party to (all for HR admin).
 #[utoipa::path(get, path = "/api/v1/keberatan", tag = "keberatan",
-    responses((status = 200, body = inline(Daftar<Keberatan>))))]
+    responses((status = 200, body = inline(Halaman<Keberatan>))))]
 pub async fn daftar_keberatan(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,
-) -> ApiResult<Daftar<Keberatan>> {
+) -> ApiResult<Halaman<Keberatan>> {
     Ok(daftar(k.app.daftar_keberatan(&p).await?))
 }
 
@@ -355,6 +347,9 @@ pub async fn peringkat(
     Masuk(p): Masuk,
     QueryMasuk(q): QueryMasuk<QPeringkat>,
 ) -> ApiResult<Peringkat> {
-    let kode = q.periode.clone().unwrap_or_else(periode_sekarang);
+    let kode = q
+        .periode
+        .clone()
+        .unwrap_or_else(kinerja_app::evaluasi::periode_bulan_ini);
     Ok(Json(k.app.peringkat(&p, &kode, q.unit_id).await?))
 }

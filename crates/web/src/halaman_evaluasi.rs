@@ -145,10 +145,7 @@ fn label_periode(kode: &str) -> String {
 fn periode_query(q: &HashMap<String, String>) -> String {
     match q.get("periode").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         Some(p) => p.to_string(),
-        None => {
-            let h = hari_ini();
-            format!("{:04}-{:02}", h.year(), h.month())
-        }
+        None => kinerja_app::evaluasi::periode_bulan_ini(),
     }
 }
 

@@ -34,13 +34,13 @@ pub struct DaftarCapaian {
 
 /// Whether `saya` sets the capaian of `unit`.
 fn penetap(org: &IndeksOrganisasi, unit: i64, saya: i64) -> bool {
-    match kepala_unit(org, unit) {
+    match org.kepala_unit(unit) {
         Some(k) => App::penilai_dari_org(org, k) == Some(saya),
         None => {
             org.unit
                 .get(&unit)
                 .and_then(|u| u.induk_id)
-                .and_then(|i| kepala_unit(org, i))
+                .and_then(|i| org.kepala_unit(i))
                 == Some(saya)
         }
     }
@@ -65,7 +65,7 @@ impl App {
             .filter(|&u| p.admin() || saya.is_some_and(|s| penetap(&org, u, s)))
             .collect();
         unit.sort_unstable();
-        let kepala: Vec<i64> = unit.iter().filter_map(|&u| kepala_unit(&org, u)).collect();
+        let kepala: Vec<i64> = unit.iter().filter_map(|&u| org.kepala_unit(u)).collect();
         let orang: Vec<Pegawai> = self.pegawai_id(inst, &kepala).await?;
         let mut items: Vec<BarisCapaian> = unit
             .into_iter()
@@ -78,7 +78,8 @@ impl App {
                         .induk_id
                         .and_then(|i| org.unit.get(&i))
                         .map(|i| i.nama.clone()),
-                    kepala: kepala_unit(&org, u)
+                    kepala: org
+                        .kepala_unit(u)
                         .and_then(|k| orang.iter().find(|o| o.id == k))
                         .map(|o| o.nama.clone()),
                     capaian: peta.remove(&u),

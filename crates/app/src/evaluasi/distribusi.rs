@@ -96,12 +96,14 @@ impl App {
     ) -> AppResult<DistribusiUnit> {
         let mut jumlah = Jumlah::new();
         let mut belum = 0;
-        for j in self.store.jumlah_predikat(inst, &c.periode).await? {
-            if j.capaian_unit_id == Some(c.unit_id) {
-                *jumlah.entry(j.predikat).or_default() += j.jumlah as u32;
-                if j.status == StatusEvaluasi::Draf {
-                    belum += j.jumlah as u32;
-                }
+        for j in self
+            .store
+            .jumlah_predikat(inst, &c.periode, Some(c.unit_id))
+            .await?
+        {
+            *jumlah.entry(j.predikat).or_default() += j.jumlah as u32;
+            if j.status == StatusEvaluasi::Draf {
+                belum += j.jumlah as u32;
             }
         }
         let nama = org
@@ -217,7 +219,7 @@ impl App {
         let mut per_penilai: HashMap<i64, (u32, u32)> = HashMap::new();
         let mut semua = Jumlah::new();
         let mut semua_belum = 0;
-        for j in self.store.jumlah_predikat(inst, &kode).await? {
+        for j in self.store.jumlah_predikat(inst, &kode, None).await? {
             if !dalam(j.capaian_unit_id) {
                 continue;
             }

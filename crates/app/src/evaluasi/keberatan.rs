@@ -41,10 +41,7 @@ impl App {
             .evaluasi
             .as_ref()
             .ok_or_else(|| AppError::Konflik("Belum ada evaluasi untuk periode ini".into()))?;
-        let alasan = periksa_pengajuan(e.diterima, hari_ini(), alasan)?;
-        let batas = kinerja_domain::evaluasi::keberatan::batas_pengajuan(
-            e.diterima.unwrap_or_else(hari_ini),
-        );
+        let (batas, alasan) = periksa_pengajuan(e.diterima, hari_ini(), alasan)?;
         let atasan = e.atasan_pegawai_id.or(k.atasan);
         let kepada = self
             .pegawai_id(

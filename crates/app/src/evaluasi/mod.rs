@@ -22,22 +22,28 @@ use crate::App;
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::evaluasi::saran::{BahanSaran, DataAkademik, RingkasanRhk};
 use kinerja_domain::evaluasi::{periksa_kode_periode, DasarEvaluasi};
-use kinerja_domain::jabatan::JenisJabatan;
 use kinerja_domain::kuadran::CapaianOrganisasi;
 use kinerja_domain::pelaksanaan::tindak_lanjut::{JenisPembinaan, JenisTindakLanjut};
 use kinerja_domain::periode::Periode;
 use kinerja_domain::profil::ProfilKebijakan;
 use kinerja_domain::skp::{Skp, StatusSkp};
-use kinerja_store::{CapaianTersimpan, CatatanPeriode, Jabatan, SkpTersimpan};
+use kinerja_store::{CapaianTersimpan, CatatanPeriode, SkpTersimpan};
 use std::collections::HashMap;
 
 /// How the caller stands to an evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum PeranEvaluasi {
     Pegawai,
     Penilai,
     Atasan,
     Admin,
+}
+
+/// The code of the current month ("2026-11"): the period pages and the API show when none is
+/// asked for.
+pub fn periode_bulan_ini() -> String {
+    crate::skp::hari_ini().format("%Y-%m").to_string()
 }
 
 /// A period code checked against the instansi's profile for that year.
@@ -52,39 +58,6 @@ pub(crate) async fn periode_sah(
     let profil = app.profil_tahun(inst, tahun).await?;
     let p = periksa_kode_periode(kode, profil.periode)?;
     Ok((p, profil))
-}
-
-/// The position that heads a unit: the unit's position whose superior is outside it, the
-/// highest in rank when several are.
-pub fn jabatan_kepala(org: &IndeksOrganisasi, unit_id: i64) -> Option<&Jabatan> {
-    let peringkat = |j: &Jabatan| match j.jenis_jabatan {
-        Some(JenisJabatan::JptUtama) => 0,
-        Some(JenisJabatan::JptMadya) => 1,
-        Some(JenisJabatan::JptPratama) => 2,
-        Some(JenisJabatan::Administrator) => 3,
-        Some(JenisJabatan::Pengawas) => 4,
-        _ => 9,
-    };
-    org.jabatan
-        .values()
-        .filter(|j| j.unit_id == unit_id)
-        .filter(|j| {
-            j.atasan_id
-                .and_then(|a| org.jabatan.get(&a))
-                .is_none_or(|a| a.unit_id != unit_id)
-        })
-        .filter(|j| peringkat(j) < 9 || org.pimpinan_unit_mandiri.contains(&j.id))
-        .min_by_key(|j| (peringkat(j), j.id))
-}
-
-/// Who leads the unit now: the holder, else the Plt, else the Plh of its head position.
-pub fn kepala_unit(org: &IndeksOrganisasi, unit_id: i64) -> Option<i64> {
-    let j = jabatan_kepala(org, unit_id)?;
-    org.pemangku
-        .get(&j.id)
-        .and_then(|v| v.first().copied())
-        .or(j.plt_pegawai_id)
-        .or(j.plh_pegawai_id)
 }
 
 /// Units in the subtree of `akar` (itself included).
@@ -117,7 +90,7 @@ pub fn unit_dipimpin(org: &IndeksOrganisasi, pegawai_id: i64) -> Vec<i64> {
         .unit
         .keys()
         .copied()
-        .filter(|&u| kepala_unit(org, u) == Some(pegawai_id))
+        .filter(|&u| org.kepala_unit(u) == Some(pegawai_id))
         .collect();
     v.sort_unstable();
     v
@@ -169,7 +142,7 @@ pub fn dasar_evaluasi(
         return DasarEvaluasi::TugasBelajar;
     }
     if let Some(c) = capaian {
-        if kepala_unit(org, c.unit_id) == Some(skp.pegawai_id) && skp.unit_id == Some(c.unit_id) {
+        if org.kepala_unit(c.unit_id) == Some(skp.pegawai_id) && skp.unit_id == Some(c.unit_id) {
             return DasarEvaluasi::PimpinanUnit;
         }
     }

@@ -7,8 +7,9 @@ use super::*;
 use crate::skp::hari_ini;
 use kinerja_domain::evaluasi::saran::{sarankan, Saran};
 use kinerja_domain::evaluasi::{
-    periksa_buka_kembali, periksa_dapat_dievaluasi, periksa_dapat_diubah, periksa_penilaian,
-    periksa_tanda_tangan_pegawai, periksa_tanda_tangan_penilai, PenilaianMasuk, StatusEvaluasi,
+    periksa_buka_kembali, periksa_dapat_dibuka, periksa_dapat_dievaluasi, periksa_dapat_diubah,
+    periksa_penilaian, periksa_tanda_tangan_pegawai, periksa_tanda_tangan_penilai, PenilaianMasuk,
+    StatusEvaluasi,
 };
 use kinerja_store::{
     Evaluasi, EvaluasiSimpan, FilterUmpanBalik, Keberatan, Pegawai, Realisasi, TindakLanjut,
@@ -41,6 +42,8 @@ pub struct BarisTim {
     pub evaluasi: Option<Evaluasi>,
     /// Why this pegawai cannot be rated yet (no set SKP, no capaian, …).
     pub kendala: Option<String>,
+    /// The rater may rate (or re-rate) now: no obstacle and no signed evaluation.
+    pub boleh_nilai: bool,
 }
 
 /// The rater's view of a period.
@@ -102,7 +105,7 @@ pub struct DetailEvaluasi {
     pub pegawai: Pegawai,
     pub penilai: Option<Pegawai>,
     pub atasan: Option<Pegawai>,
-    pub peran: String,
+    pub peran: PeranEvaluasi,
     pub nomor_versi_skp: i32,
     pub dasar: DasarEvaluasi,
     pub capaian: Option<CapaianTersimpan>,
@@ -137,19 +140,28 @@ pub(crate) struct Konteks {
     pub evaluasi: Option<Evaluasi>,
 }
 
+/// Whether an SKP can be rated for a period now: a set SKP covering the period that has begun
+/// (422/409 from the domain) and, except for tugas belajar, the unit's capaian (409: it must be
+/// set first).
+fn periksa_dapat_dinilai(
+    skp: &Skp,
+    periode: Periode,
+    dasar: DasarEvaluasi,
+    capaian: Option<&CapaianTersimpan>,
+) -> AppResult<()> {
+    periksa_dapat_dievaluasi(skp, periode, hari_ini())?;
+    if dasar.perlu_capaian() && capaian.is_none() {
+        return Err(AppError::Konflik(format!(
+            "Capaian kinerja organisasi unit untuk {} belum ditetapkan oleh pimpinan satu tingkat di atasnya",
+            periode.label()
+        )));
+    }
+    Ok(())
+}
+
 impl Konteks {
-    /// Whether the SKP can be rated for this period now: a set SKP covering the period that
-    /// has begun (422/409 from the domain) and, except for tugas belajar, the unit's capaian
-    /// (409: it must be set first).
     fn periksa(&self) -> AppResult<()> {
-        periksa_dapat_dievaluasi(&self.s.skp, self.periode, hari_ini())?;
-        if self.dasar.perlu_capaian() && self.capaian.is_none() {
-            return Err(AppError::Konflik(format!(
-                "Capaian kinerja organisasi unit untuk {} belum ditetapkan oleh pimpinan satu tingkat di atasnya",
-                self.periode.label()
-            )));
-        }
-        Ok(())
+        periksa_dapat_dinilai(&self.s.skp, self.periode, self.dasar, self.capaian.as_ref())
     }
 
     /// Why it cannot be rated now, if so.
@@ -360,14 +372,12 @@ impl App {
                 && periksa_tanda_tangan_pegawai(status).is_ok(),
             keberatan: k.peran == PeranEvaluasi::Pegawai
                 && keberatan.is_none()
-                && kinerja_domain::evaluasi::keberatan::periksa_pengajuan(
+                && kinerja_domain::evaluasi::keberatan::periksa_batas_pengajuan(
                     k.evaluasi.as_ref().and_then(|e| e.diterima),
                     hari_ini(),
-                    "x",
                 )
                 .is_ok(),
-            buka_kembali: p.admin()
-                && periksa_buka_kembali(status, keberatan.is_some(), "x").is_ok(),
+            buka_kembali: p.admin() && periksa_dapat_dibuka(status, keberatan.is_some()).is_ok(),
         };
         let distribusi = match &k.capaian {
             Some(c) => Some(
@@ -394,7 +404,7 @@ impl App {
                 .ok_or_else(|| crate::pelaksanaan::skp_tidak_ada(skp_id))?,
             penilai: cari(k.penilai),
             atasan: cari(k.atasan),
-            peran: format!("{:?}", k.peran).to_lowercase(),
+            peran: k.peran,
             nomor_versi_skp: k.skp.nomor_versi,
             dasar: k.dasar,
             capaian: k.capaian.clone(),
@@ -716,6 +726,7 @@ impl App {
                 saran: None,
                 evaluasi: s.and_then(|s| evaluasi.get(&s.skp.id).cloned()),
                 kendala: None,
+                boleh_nilai: false,
             };
             let Some(s) = s else {
                 b.kendala = Some(format!(
@@ -747,20 +758,11 @@ impl App {
                     unit_capaian.push(c.unit_id);
                 }
             }
-            let k = Konteks {
-                s: s.clone(),
-                skp,
-                periode,
-                profil: profil.clone(),
-                org: org.clone(),
-                peran: PeranEvaluasi::Penilai,
-                penilai: Some(saya),
-                atasan: None,
-                capaian: capaian.cloned(),
-                dasar,
-                evaluasi: None,
-            };
-            b.kendala = k.kendala();
+            b.kendala = periksa_dapat_dinilai(&s.skp, periode, dasar, capaian)
+                .err()
+                .map(|e| e.to_string());
+            b.boleh_nilai = b.kendala.is_none()
+                && periksa_dapat_diubah(b.evaluasi.as_ref().map(|e| e.status)).is_ok();
             baris.push(b);
         }
         baris.sort_by(|a, b| a.nama.cmp(&b.nama));

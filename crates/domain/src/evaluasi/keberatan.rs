@@ -52,13 +52,12 @@ fn teks_wajib(bidang: &str, nama: &str, t: &str) -> HasilSkp<String> {
     Ok(s.to_string())
 }
 
-/// Checks a filing: the evaluation has been received (signed by the rater) on `diterima`, the
-/// filing is within 14 days, and it gives reasons. Answers the reasons, trimmed.
-pub fn periksa_pengajuan(
+/// Whether a keberatan may still be filed today against an evaluation received (signed by the
+/// rater) on `diterima`: within 14 days. Answers the last day.
+pub fn periksa_batas_pengajuan(
     diterima: Option<NaiveDate>,
     hari_ini: NaiveDate,
-    alasan: &str,
-) -> HasilSkp<String> {
+) -> HasilSkp<NaiveDate> {
     let Some(diterima) = diterima else {
         return Err(GalatSkp::Status(
             "Keberatan hanya dapat diajukan atas evaluasi yang sudah ditandatangani pejabat penilai".into(),
@@ -72,7 +71,18 @@ pub fn periksa_pengajuan(
             tanggal_indonesia(diterima)
         )));
     }
-    teks_wajib("alasan", "Alasan keberatan", alasan)
+    Ok(batas)
+}
+
+/// Checks a filing: within the 14 days ([`periksa_batas_pengajuan`]) and with reasons.
+/// Answers the last day and the reasons, trimmed.
+pub fn periksa_pengajuan(
+    diterima: Option<NaiveDate>,
+    hari_ini: NaiveDate,
+    alasan: &str,
+) -> HasilSkp<(NaiveDate, String)> {
+    let batas = periksa_batas_pengajuan(diterima, hari_ini)?;
+    Ok((batas, teks_wajib("alasan", "Alasan keberatan", alasan)?))
 }
 
 /// A comment of one side.

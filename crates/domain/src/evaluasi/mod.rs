@@ -297,26 +297,28 @@ pub fn periksa_tanda_tangan_pegawai(status: Option<StatusEvaluasi>) -> HasilSkp<
     }
 }
 
-/// HR admin reopens a signed evaluation, with a reason; not while a keberatan is pending or
-/// after one was decided (the decision is final).
+/// A signed evaluation may be reopened by HR admin: not a draft, and not while a keberatan is
+/// pending or after one was decided (the decision is final).
+pub fn periksa_dapat_dibuka(status: Option<StatusEvaluasi>, ada_keberatan: bool) -> HasilSkp<()> {
+    match status {
+        None | Some(StatusEvaluasi::Draf) => Err(GalatSkp::Status(
+            "Evaluasi ini belum ditandatangani; tidak perlu dibuka kembali".into(),
+        )),
+        _ if ada_keberatan => Err(GalatSkp::Status(
+            "Evaluasi ini memiliki keberatan; perubahannya hanya melalui keputusan atasan pejabat penilai".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// HR admin reopens a signed evaluation ([`periksa_dapat_dibuka`]) with a reason; answers the
+/// reason, trimmed.
 pub fn periksa_buka_kembali(
     status: Option<StatusEvaluasi>,
     ada_keberatan: bool,
     alasan: &str,
 ) -> HasilSkp<String> {
-    match status {
-        None | Some(StatusEvaluasi::Draf) => {
-            return Err(GalatSkp::Status(
-                "Evaluasi ini belum ditandatangani; tidak perlu dibuka kembali".into(),
-            ))
-        }
-        _ if ada_keberatan => {
-            return Err(GalatSkp::Status(
-                "Evaluasi ini memiliki keberatan; perubahannya hanya melalui keputusan atasan pejabat penilai".into(),
-            ))
-        }
-        _ => {}
-    }
+    periksa_dapat_dibuka(status, ada_keberatan)?;
     let a = alasan.trim();
     if a.is_empty() {
         return Err(GalatSkp::tidak_valid(

@@ -392,8 +392,13 @@ fn keberatan_14_hari() {
     assert_eq!(batas_pengajuan(diterima), tgl(3, 19));
     assert_eq!(
         periksa_pengajuan(Some(diterima), tgl(3, 19), " Bukti belum dilihat ").unwrap(),
-        "Bukti belum dilihat"
+        (tgl(3, 19), "Bukti belum dilihat".to_string())
     );
+    assert_eq!(
+        periksa_batas_pengajuan(Some(diterima), tgl(3, 6)),
+        Ok(tgl(3, 19))
+    );
+    assert!(periksa_batas_pengajuan(Some(diterima), tgl(3, 20)).is_err());
     let e = periksa_pengajuan(Some(diterima), tgl(3, 20), "x").unwrap_err();
     assert!(e.to_string().contains("19 Maret 2026"), "{e}");
     assert!(periksa_pengajuan(None, tgl(3, 6), "x").is_err());

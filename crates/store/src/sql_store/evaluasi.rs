@@ -453,12 +453,14 @@ impl<B: Backend> StoreEvaluasi for SqlStore<B> {
         &self,
         instansi_id: i64,
         periode: &str,
+        capaian_unit_id: Option<i64>,
     ) -> StoreResult<Vec<JumlahPredikat>> {
         let mut c = self.b.read().await?;
         c.fetch(
             "SELECT capaian_unit_id, penilai_pegawai_id, status, predikat, COUNT(*) FROM evaluasi \
-             WHERE instansi_id = $1 AND periode = $2 GROUP BY capaian_unit_id, penilai_pegawai_id, status, predikat",
-            params![instansi_id, periode],
+             WHERE instansi_id = $1 AND periode = $2 \
+             AND ($3 IS NULL OR capaian_unit_id = $3) GROUP BY capaian_unit_id, penilai_pegawai_id, status, predikat",
+            params![instansi_id, periode, capaian_unit_id],
         )
         .await?
         .iter()
