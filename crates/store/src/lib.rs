@@ -7,15 +7,19 @@
 
 pub mod audit;
 pub mod conformance;
+pub mod dokumen;
 pub mod error;
 pub mod evaluasi;
+pub mod laporan;
 pub mod model;
 pub mod pelaksanaan;
 pub mod sql;
 mod sql_store;
 
+pub use dokumen::*;
 pub use error::{StoreError, StoreResult};
 pub use evaluasi::*;
+pub use laporan::*;
 pub use model::*;
 pub use pelaksanaan::*;
 
@@ -25,7 +29,9 @@ use kinerja_domain::profil::ProfilKebijakan;
 /// Everything the application reads and writes. Every write runs in one transaction together
 /// with its audit-log entries, so a change and its audit record are never separated.
 #[async_trait]
-pub trait Store: StorePelaksanaan + StoreEvaluasi + Send + Sync + 'static {
+pub trait Store:
+    StorePelaksanaan + StoreEvaluasi + StoreDokumen + StoreLaporan + Send + Sync + 'static
+{
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

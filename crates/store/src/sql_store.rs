@@ -15,7 +15,9 @@ use kinerja_domain::profil::ProfilKebijakan;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod dokumen;
 mod evaluasi;
+mod laporan;
 mod pelaksanaan;
 mod skp;
 

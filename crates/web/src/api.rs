@@ -49,6 +49,8 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::api_skp::rute())
         .merge(crate::api_pelaksanaan::rute())
         .merge(crate::api_evaluasi::rute())
+        .merge(crate::api_dokumen::rute())
+        .merge(crate::api_laporan::rute())
         .fallback(|| async {
             ApiError(AppError::TidakDitemukan("Alamat API tidak dikenal".into()))
         })

@@ -46,6 +46,8 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::halaman_skp::rute())
         .merge(crate::halaman_pelaksanaan::rute())
         .merge(crate::halaman_evaluasi::rute())
+        .merge(crate::halaman_dokumen::rute())
+        .merge(crate::halaman_laporan::rute())
         .fallback(tidak_ditemukan)
 }
 

@@ -5,13 +5,17 @@
 //! `{"error": {...}}` with the status `api.md` fixes (API) or an error page (browser).
 
 mod api;
+mod api_dokumen;
 mod api_evaluasi;
+mod api_laporan;
 mod api_pelaksanaan;
 mod api_skp;
 mod auth;
 mod galat;
 mod halaman;
+mod halaman_dokumen;
 mod halaman_evaluasi;
+mod halaman_laporan;
 mod halaman_pelaksanaan;
 mod halaman_skp;
 pub mod i18n;

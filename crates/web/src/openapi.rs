@@ -56,5 +56,9 @@ impl Modify for Bearer {
 pub struct Dokumen;
 
 pub async fn dokumen() -> Json<utoipa::openapi::OpenApi> {
-    Json(Dokumen::openapi())
+    let mut d = Dokumen::openapi();
+    // Later capabilities describe their operations next to their handlers.
+    d.merge(crate::api_dokumen::Api::openapi());
+    d.merge(crate::api_laporan::Api::openapi());
+    Json(d)
 }
