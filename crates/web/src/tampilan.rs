@@ -90,6 +90,9 @@ pub const TEMPLAT: &[(&str, &str)] = &[
         include_str!("../templates/evaluasi_saya.html"),
     ),
     ("capaian.html", include_str!("../templates/capaian.html")),
+    ("laporan.html", include_str!("../templates/laporan.html")),
+    ("verifikasi.html", include_str!("../templates/verifikasi.html")),
+    ("bundel.html", include_str!("../templates/bundel.html")),
     (
         "distribusi.html",
         include_str!("../templates/distribusi.html"),

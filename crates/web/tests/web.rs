@@ -25,6 +25,12 @@ mod evaluasi_api;
 #[path = "evaluasi/halaman.rs"]
 mod evaluasi_halaman;
 
+#[path = "laporan/api.rs"]
+mod laporan_api;
+
+#[path = "dokumen/api.rs"]
+mod dokumen_api;
+
 struct Uji {
     router: axum::Router,
     app: App,
@@ -160,6 +166,8 @@ async fn semua(u: &Uji) {
     pelaksanaan_halaman::semua(u).await;
     evaluasi_api::semua(u).await;
     evaluasi_halaman::semua(u).await;
+    laporan_api::semua(u).await;
+    dokumen_api::semua(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
         h.utuh(),

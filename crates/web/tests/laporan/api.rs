@@ -1,0 +1,3 @@
+use super::Uji;
+
+pub(super) async fn semua(_u: &Uji) {}
