@@ -38,6 +38,12 @@ pub struct App {
     pub surel: Option<Arc<dyn pelaksanaan::pengingat::PengirimSurel>>,
     /// Upload limit for one evidence file, in bytes.
     pub batas_unggah: u64,
+    /// The address the public reaches this server at, printed in verification codes' links.
+    pub url_publik: String,
+    /// Where generated files (the reporting bundles) are kept; never a served folder.
+    pub direktori_berkas: std::path::PathBuf,
+    /// Wakes the background worker when a job is queued.
+    pub pemicu_pekerja: Arc<tokio::sync::Notify>,
     org: organisasi::CacheOrganisasi,
 }
 
@@ -51,6 +57,9 @@ impl App {
             bukti: Arc::new(kinerja_bukti::DirektoriLokal::baru(dir)),
             surel: None,
             batas_unggah: kinerja_bukti::BATAS_UKURAN_BAWAAN,
+            url_publik: "http://127.0.0.1:8080".into(),
+            direktori_berkas: std::env::temp_dir().join("kinerja-berkas"),
+            pemicu_pekerja: Arc::new(tokio::sync::Notify::new()),
             org: organisasi::CacheOrganisasi::default(),
         }
     }

@@ -28,6 +28,18 @@ struct Cli {
         default_value = "kinerja-bukti"
     )]
     bukti_dir: std::path::PathBuf,
+    /// Where generated files (reporting bundles) are kept; never a served folder.
+    #[arg(
+        long,
+        global = true,
+        env = "KINERJA_BERKAS_DIR",
+        default_value = "kinerja-berkas"
+    )]
+    berkas_dir: std::path::PathBuf,
+    /// The address people reach this server at, printed in documents' verification links
+    /// (default: http:// and the listen address).
+    #[arg(long, global = true, env = "KINERJA_URL_PUBLIK")]
+    url_publik: Option<String>,
     #[command(subcommand)]
     perintah: Perintah,
 }
@@ -197,6 +209,11 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             let store = buka(&cli.database, demo).await?;
             let mut app = dengan_bukti(App::new(store), &cli.bukti_dir).await?;
             app.batas_unggah = maks_unggah_mb.clamp(1, 1024) * 1024 * 1024;
+            app.direktori_berkas = cli.berkas_dir.clone();
+            app.url_publik = cli
+                .url_publik
+                .clone()
+                .unwrap_or_else(|| format!("http://{listen}"));
             if let Some(url) = smtp_url {
                 app = app.dengan_surel(Arc::new(surel::Smtp::baru(&url, &smtp_from)?));
                 tracing::info!("Surel pengingat dikirim melalui SMTP");

@@ -38,7 +38,10 @@ const TEMPLAT: &[(&str, &str)] = &[
         "/dokumen_evaluasi.typ",
         include_str!("../templat/dokumen_evaluasi.typ"),
     ),
-    ("/umpan_balik.typ", include_str!("../templat/umpan_balik.typ")),
+    (
+        "/umpan_balik.typ",
+        include_str!("../templat/umpan_balik.typ"),
+    ),
     (
         "/manual_indikator.typ",
         include_str!("../templat/manual_indikator.typ"),
@@ -122,8 +125,10 @@ impl Penyaji {
         let hasil = typst::compile::<PagedDocument>(&dunia).output;
         let dokumen = hasil.map_err(|galat| GalatRender::Typst(uraikan(&dunia, &galat)))?;
 
-        let pdf = ekspor(&dokumen, PdfStandard::A_2b)
-            .or_else(|_| ekspor(&dokumen, PdfStandard::V_1_7))
+        // PDF/A-2b; should a document ever break its rules, a plain PDF rather than none.
+        let kode = dok.verifikasi.kode.as_str();
+        let pdf = ekspor(&dokumen, kode, PdfStandard::A_2b)
+            .or_else(|_| ekspor(&dokumen, kode, PdfStandard::V_1_7))
             .map_err(|galat| GalatRender::Typst(uraikan(&dunia, &galat)));
 
         // Keep the memoisation cache bounded: drop what the last renders did not reuse.
@@ -132,15 +137,20 @@ impl Penyaji {
     }
 }
 
-/// Exports to PDF conforming to `standar`.
+/// Exports to PDF conforming to `standar`; the verification code identifies the document.
 fn ekspor(
     dokumen: &PagedDocument,
+    kode: &str,
     standar: PdfStandard,
 ) -> Result<Vec<u8>, typst::ecow::EcoVec<SourceDiagnostic>> {
     let standards = PdfStandards::new(&[standar]).map_err(|pesan| {
-        typst::ecow::eco_vec![SourceDiagnostic::error(typst::syntax::Span::detached(), pesan)]
+        typst::ecow::eco_vec![SourceDiagnostic::error(
+            typst::syntax::Span::detached(),
+            pesan
+        )]
     })?;
     let options = PdfOptions {
+        ident: Smart::Custom(kode),
         standards,
         timestamp: sekarang(),
         ..PdfOptions::default()
@@ -196,10 +206,10 @@ fn uraikan(dunia: &Dunia, galat: &[SourceDiagnostic]) -> String {
         .map(|d| {
             let mut teks = d.message.to_string();
             if let Some(id) = d.span.id() {
-                let baris = dunia
-                    .source(id)
-                    .ok()
-                    .and_then(|s| s.range(d.span).and_then(|r| s.lines().byte_to_line(r.start)));
+                let baris = dunia.source(id).ok().and_then(|s| {
+                    s.range(d.span)
+                        .and_then(|r| s.lines().byte_to_line(r.start))
+                });
                 let jalur = id.vpath().as_rootless_path().display().to_string();
                 match baris {
                     Some(b) => teks.push_str(&format!(" ({jalur}:{})", b + 1)),

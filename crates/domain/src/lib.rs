@@ -5,6 +5,7 @@
 
 pub mod angka_kredit;
 pub mod distribusi;
+pub mod dokumen;
 pub mod enumerasi;
 pub mod evaluasi;
 pub mod jabatan;

@@ -18,6 +18,7 @@ const MIGRASI: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_skp.sql")),
     (3, include_str!("../migrations/0003_pelaksanaan.sql")),
     (4, include_str!("../migrations/0004_evaluasi.sql")),
+    (5, include_str!("../migrations/0005_dokumen.sql")),
 ];
 
 pub struct SqliteBackend {

@@ -180,6 +180,7 @@ pub const SKENARIO: &[&str] = &[
     "tindak_lanjut_dan_laporan",
     "notifikasi_dan_antrean",
     "evaluasi_dan_keberatan",
+    "laporan_halaman",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -190,7 +191,7 @@ macro_rules! uji_conformance {
         $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
             skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
             realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean,
-            evaluasi_dan_keberatan);
+            evaluasi_dan_keberatan, laporan_halaman);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -234,6 +235,7 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "tindak_lanjut_dan_laporan" => tindak_lanjut_dan_laporan(store, i.id).await,
         "notifikasi_dan_antrean" => notifikasi_dan_antrean(store, i.id).await,
         "evaluasi_dan_keberatan" => evaluasi_dan_keberatan(store, i.id).await,
+        "laporan_halaman" => laporan_halaman(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -5218,4 +5220,169 @@ async fn evaluasi_dan_keberatan(store: &dyn Store, inst: i64) {
         ["ajukan", "tanggapi", "putuskan"]
     );
     audit_utuh(store).await;
+}
+
+/// The reads of the HR exports: keyset pages of pegawai (all of them, each once, in id order,
+/// filtered by units in SQL or, for long unit lists, in the store), a page's SKP with their
+/// RHK/IKI counts, and a period's evaluations with their keberatan.
+async fn laporan_halaman(store: &dyn Store, inst: i64) {
+    let semua = store.semua_pegawai(inst).await.expect("pegawai");
+    let mut ids: Vec<i64> = semua.iter().map(|p| p.id).collect();
+    ids.sort_unstable();
+    let halaman = |unit: Option<Vec<i64>>| async move {
+        let mut dibaca = Vec::new();
+        let mut setelah = 0;
+        loop {
+            let h = store
+                .pegawai_laporan(inst, unit.as_deref(), setelah, 2)
+                .await
+                .expect("halaman");
+            assert!(h.items.len() <= 2);
+            dibaca.extend(h.items.iter().map(|p| (p.id, p.unit_id)));
+            match h.berikut {
+                Some(c) => {
+                    assert!(c > setelah, "the cursor moves on");
+                    setelah = c;
+                }
+                None => return dibaca,
+            }
+        }
+    };
+    let dibaca = halaman(None).await;
+    assert_eq!(dibaca.iter().map(|x| x.0).collect::<Vec<_>>(), ids);
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let unit = citra.unit_id.expect("unit");
+    let di_unit: Vec<i64> = semua
+        .iter()
+        .filter(|p| p.unit_id == Some(unit))
+        .map(|p| p.id)
+        .collect();
+    let mut di_unit_urut = di_unit.clone();
+    di_unit_urut.sort_unstable();
+    let lewat_sql = halaman(Some(vec![unit])).await;
+    assert_eq!(
+        lewat_sql.iter().map(|x| x.0).collect::<Vec<_>>(),
+        di_unit_urut
+    );
+    // A long unit list is filtered by the store itself, with the same answer.
+    let panjang: Vec<i64> = (1..=700).map(|i| -i).chain([unit]).collect();
+    let lewat_store = halaman(Some(panjang)).await;
+    assert_eq!(lewat_sql, lewat_store);
+    assert!(store
+        .pegawai_laporan(inst, Some(&[]), 0, 10)
+        .await
+        .expect("kosong")
+        .items
+        .is_empty());
+
+    // SKP of a page with their counts; none for a pegawai without one.
+    let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
+    let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let s_citra = tetapkan_draf(store, inst, &draf_dua_rhk(&citra)).await.skp;
+    let skp = store
+        .skp_laporan(inst, 2026, &[citra.id, dewi.id])
+        .await
+        .expect("skp laporan");
+    assert_eq!(skp.len(), 1);
+    let s = &skp[0];
+    assert_eq!(
+        (s.id, s.pegawai_id, s.status, s.nomor_versi),
+        (
+            s_citra.id,
+            citra.id,
+            StatusSkp::Ditetapkan,
+            s_citra.nomor_versi
+        )
+    );
+    assert_eq!(
+        (s.rhk_utama, s.rhk_tambahan, s.iki),
+        (
+            s_citra
+                .rhk
+                .iter()
+                .filter(|r| r.jenis == JenisRhk::Utama)
+                .count() as i64,
+            s_citra
+                .rhk
+                .iter()
+                .filter(|r| r.jenis == JenisRhk::Tambahan)
+                .count() as i64,
+            s_citra.rhk.iter().map(|r| r.iki.len()).sum::<usize>() as i64,
+        )
+    );
+    assert_eq!(s.format, s_citra.format);
+    assert!(s.ditetapkan_pada.is_some());
+    assert!(store
+        .skp_laporan(inst, 2025, &[citra.id])
+        .await
+        .expect("tahun lain")
+        .is_empty());
+    assert!(store
+        .skp_ditutup_laporan(inst, 2026)
+        .await
+        .expect("ditutup")
+        .is_empty());
+
+    // A period's evaluations, signed, with a keberatan.
+    let oleh = pelaku("budi");
+    let e = store
+        .simpan_evaluasi(
+            inst,
+            &evaluasi_simpan(
+                &s_citra,
+                "2026-03",
+                budi.id,
+                Rating::DiatasEkspektasi,
+                Rating::SesuaiEkspektasi,
+            ),
+            None,
+            &oleh,
+        )
+        .await
+        .expect("nilai");
+    let e = store
+        .tandatangani_evaluasi(inst, e.id, tgl(2026, 4, 2), &[], &oleh)
+        .await
+        .expect("tanda tangan");
+    store
+        .ajukan_keberatan(
+            inst,
+            &KeberatanBaru {
+                evaluasi_id: e.id,
+                alasan: "Bukti dukung belum dipertimbangkan".into(),
+                batas: tgl(2026, 4, 16),
+                atasan_pegawai_id: None,
+            },
+            &[],
+            &pelaku("citra"),
+        )
+        .await
+        .expect("keberatan");
+    let v = store
+        .evaluasi_laporan(inst, "2026-03", &[s_citra.id, s_citra.id + 1000])
+        .await
+        .expect("evaluasi laporan");
+    assert_eq!(v.len(), 1);
+    let x = &v[0];
+    assert_eq!(
+        (x.id, x.skp_id, x.pegawai_id, x.periode.as_str()),
+        (e.id, s_citra.id, citra.id, "2026-03")
+    );
+    assert_eq!(
+        (x.predikat, x.status, x.diterima, x.penilai_pegawai_id),
+        (
+            Predikat::Baik,
+            StatusEvaluasi::DitandatanganiPenilai,
+            Some(tgl(2026, 4, 2)),
+            budi.id
+        )
+    );
+    assert_eq!(x.capaian_organisasi, Some(CapaianOrganisasi::Baik));
+    assert_eq!(x.ditandatangani_penilai, e.ditandatangani_penilai);
+    assert_eq!(x.keberatan, Some(StatusKeberatan::Diajukan));
+    assert!(store
+        .evaluasi_laporan(inst, "2026-04", &[s_citra.id])
+        .await
+        .expect("periode lain")
+        .is_empty());
 }

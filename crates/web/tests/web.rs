@@ -53,9 +53,22 @@ impl Jawab {
     }
 }
 
+/// A suffix that differs between the runs of one process.
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Uji {
     async fn baru(store: Arc<dyn Store>) -> Uji {
-        let app = App::new(store);
+        let mut app = App::new(store);
+        // Each run keeps its generated files apart (both databases run at once).
+        app.direktori_berkas = std::env::temp_dir().join(format!(
+            "kinerja-uji-berkas-{}-{}",
+            std::process::id(),
+            rand_suffix()
+        ));
         let r = app.muat_demo(2026).await.expect("demo");
         let router = kinerja_web::router(app.clone(), kinerja_web::Opsi::default());
         Uji {

@@ -123,6 +123,9 @@ pub struct DetailEvaluasi {
     pub boleh: BolehEvaluasi,
     /// Why it cannot be rated yet, if so.
     pub kendala: Option<String>,
+    /// The SKP version in force in the period (documents print it whole).
+    #[serde(skip)]
+    pub skp_berlaku: Skp,
 }
 
 /// Everything about one SKP and period, resolved once.
@@ -427,6 +430,7 @@ impl App {
             distribusi,
             boleh,
             kendala,
+            skp_berlaku: k.skp,
         })
     }
 

@@ -54,7 +54,11 @@ impl App {
                 Ok(_) => {}
                 Err(e) => tracing::warn!("pekerja: {e}"),
             }
-            tokio::time::sleep(jeda).await;
+            // A queued job (a reporting bundle) wakes the worker at once.
+            tokio::select! {
+                _ = tokio::time::sleep(jeda) => {}
+                _ = self.pemicu_pekerja.notified() => {}
+            }
         }
     }
 
@@ -91,6 +95,9 @@ impl App {
                         .and_then(|d| d.parse().ok())
                         .unwrap_or_else(|| tanggal_wib(sekarang));
                     self.kirim_pengingat(inst, hari).await
+                }
+                (crate::dokumen::JENIS_BUNDEL, Some(inst)) => {
+                    self.kerjakan_bundel(inst, job.id, node).await
                 }
                 _ => Ok(0),
             };

@@ -1,0 +1,665 @@
+//! The rows of each report: read page by page from the store, turned into cells with the
+//! domain's labels and rules, and sent to the writer.
+
+use super::berkas::Sel;
+use super::{JenisLaporan, HALAMAN};
+use crate::error::{AppError, AppResult};
+use crate::organisasi::IndeksOrganisasi;
+use crate::App;
+use chrono::{DateTime, NaiveDate, Utc};
+use kinerja_domain::angka_kredit::angka_kredit;
+use kinerja_domain::evaluasi::keberatan::StatusKeberatan;
+use kinerja_domain::evaluasi::peringkat::beri_peringkat;
+use kinerja_domain::evaluasi::{skp_untuk_periode, MasaSkp};
+use kinerja_domain::jabatan::JenisJabatan;
+use kinerja_domain::periode::{tanggal_indonesia, Periode};
+use kinerja_domain::profil::ProfilKebijakan;
+use kinerja_domain::skp::StatusSkp;
+use kinerja_store::{BarisPeringkat, EvaluasiLaporan, Pegawai, SkpLaporan};
+use std::collections::HashMap;
+use tokio::sync::mpsc::Sender;
+
+pub(super) type Kirim = Sender<Vec<Vec<Sel>>>;
+
+/// A person named in a row (a pejabat penilai).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Orang {
+    pub nama: String,
+    pub nip: Option<String>,
+}
+
+/// What every row of a report needs.
+pub(super) struct Konteks<'a> {
+    pub inst: i64,
+    pub org: &'a IndeksOrganisasi,
+    pub periode: Periode,
+    pub profil: &'a ProfilKebijakan,
+    /// The units in scope (sorted), none for the whole instansi.
+    pub unit: Option<&'a [i64]>,
+    /// Raters already looked up, by pegawai id.
+    pub orang: HashMap<i64, Orang>,
+}
+
+async fn kirim(tx: &Kirim, baris: Vec<Vec<Sel>>) -> AppResult<()> {
+    if baris.is_empty() {
+        return Ok(());
+    }
+    tx.send(baris)
+        .await
+        .map_err(|_| AppError::Internal("penulis laporan berhenti".into()))
+}
+
+/// The date in Western Indonesia (the product's calendar) of a moment.
+fn tanggal_wib(t: DateTime<Utc>) -> NaiveDate {
+    (t + chrono::Duration::hours(7)).date_naive()
+}
+
+/// Who rates a pegawai now: a pegawai (id), or a non-ASN holder (the Wali Kota) by name.
+enum Penilai {
+    Pegawai(i64),
+    NonAsn(String),
+}
+
+fn penilai_org(org: &IndeksOrganisasi, pegawai_id: i64) -> Option<Penilai> {
+    let Some(Ok(h)) = org.penilai.get(&pegawai_id) else {
+        return None;
+    };
+    let x = h.pejabat_penilai.as_ref()?;
+    if let Some(id) = x.pegawai_id {
+        return Some(Penilai::Pegawai(id));
+    }
+    x.jabatan_id
+        .and_then(|j| org.jabatan.get(&j))
+        .and_then(|j| j.pemangku_non_asn.clone())
+        .map(Penilai::NonAsn)
+}
+
+/// The rater of an SKP: for one closed by a mutasi, the rater of whoever holds that position
+/// now (the place the pegawai was); else the pegawai's own.
+fn penilai_skp(org: &IndeksOrganisasi, s: &SkpLaporan) -> Option<Penilai> {
+    if s.status == StatusSkp::Ditutup {
+        if let Some(h) = s
+            .jabatan_id
+            .and_then(|j| org.pemangku.get(&j))
+            .and_then(|v| v.iter().copied().find(|&h| h != s.pegawai_id))
+        {
+            return penilai_org(org, h);
+        }
+    }
+    penilai_org(org, s.pegawai_id)
+}
+
+fn pegawai_penilai(p: &Option<Penilai>) -> Option<i64> {
+    match p {
+        Some(Penilai::Pegawai(id)) => Some(*id),
+        _ => None,
+    }
+}
+
+fn label<T: kinerja_domain::enumerasi::Enumerasi>(v: Option<T>) -> Sel {
+    v.map(|x| x.label()).into()
+}
+
+impl<'a> Konteks<'a> {
+    /// Look up the raters not seen yet.
+    async fn kenali(&mut self, app: &App, ids: impl IntoIterator<Item = i64>) -> AppResult<()> {
+        let mut baru: Vec<i64> = ids
+            .into_iter()
+            .filter(|i| !self.orang.contains_key(i))
+            .collect();
+        baru.sort_unstable();
+        baru.dedup();
+        if baru.is_empty() {
+            return Ok(());
+        }
+        for p in app.store.pegawai_by_ids(self.inst, &baru).await? {
+            self.orang.insert(
+                p.id,
+                Orang {
+                    nama: p.nama,
+                    nip: Some(p.nip.to_string()),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn orang(&self, p: &Option<Penilai>) -> Option<Orang> {
+        match p {
+            Some(Penilai::Pegawai(id)) => self.orang.get(id).cloned(),
+            Some(Penilai::NonAsn(nama)) => Some(Orang {
+                nama: nama.clone(),
+                nip: None,
+            }),
+            None => None,
+        }
+    }
+
+    fn nama_unit(&self, unit_id: Option<i64>) -> Sel {
+        unit_id
+            .and_then(|u| self.org.unit.get(&u))
+            .map(|u| u.nama.as_str())
+            .into()
+    }
+
+    fn nama_jabatan(&self, jabatan_id: Option<i64>) -> Option<String> {
+        jabatan_id
+            .and_then(|j| self.org.jabatan.get(&j))
+            .map(|j| j.nama.clone())
+    }
+}
+
+impl App {
+    pub(super) async fn isi_laporan(
+        &self,
+        jenis: JenisLaporan,
+        k: &mut Konteks<'_>,
+        tx: Kirim,
+    ) -> AppResult<()> {
+        match jenis {
+            JenisLaporan::Peringkat => self.isi_peringkat(k, &tx).await,
+            _ => self.isi_per_pegawai(jenis, k, &tx).await,
+        }
+    }
+
+    /// SKP, evaluation, TPP and angka kredit: the pegawai in scope page by page.
+    async fn isi_per_pegawai(
+        &self,
+        jenis: JenisLaporan,
+        k: &mut Konteks<'_>,
+        tx: &Kirim,
+    ) -> AppResult<()> {
+        let tahun = k.periode.tahun();
+        let kode = k.periode.kode();
+        // SKP closed by a mutasi are few: read once, kept by pegawai.
+        let mut ditutup: HashMap<i64, Vec<SkpLaporan>> = HashMap::new();
+        for s in self.store.skp_ditutup_laporan(k.inst, tahun).await? {
+            ditutup.entry(s.pegawai_id).or_default().push(s);
+        }
+        let mut setelah = 0;
+        let mut no = 0u64;
+        loop {
+            let hal = self
+                .store
+                .pegawai_laporan(k.inst, k.unit, setelah, HALAMAN)
+                .await?;
+            if !hal.items.is_empty() {
+                let ids: Vec<i64> = hal.items.iter().map(|p| p.id).collect();
+                let mut skp: HashMap<i64, Vec<SkpLaporan>> = HashMap::new();
+                for s in self.store.skp_laporan(k.inst, tahun, &ids).await? {
+                    skp.entry(s.pegawai_id).or_default().push(s);
+                }
+                let baris = match jenis {
+                    JenisLaporan::Skp => {
+                        self.halaman_skp(k, &hal.items, &skp, &ditutup, &mut no)
+                            .await?
+                    }
+                    JenisLaporan::AngkaKredit => {
+                        self.halaman_angka_kredit(k, &hal.items, &skp, &ditutup, &mut no)
+                            .await?
+                    }
+                    _ => {
+                        let skp_id: Vec<i64> = ids
+                            .iter()
+                            .flat_map(|i| {
+                                skp.get(i)
+                                    .into_iter()
+                                    .chain(ditutup.get(i))
+                                    .flatten()
+                                    .map(|s| s.id)
+                            })
+                            .collect();
+                        let mut eval: HashMap<i64, Vec<EvaluasiLaporan>> = HashMap::new();
+                        for e in self.store.evaluasi_laporan(k.inst, &kode, &skp_id).await? {
+                            eval.entry(e.pegawai_id).or_default().push(e);
+                        }
+                        if jenis == JenisLaporan::Evaluasi {
+                            self.halaman_evaluasi(k, &hal.items, &eval, &mut no).await?
+                        } else {
+                            halaman_tpp(k, &hal.items, &eval)
+                        }
+                    }
+                };
+                kirim(tx, baris).await?;
+            }
+            match hal.berikut {
+                Some(c) => setelah = c,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    async fn halaman_skp(
+        &self,
+        k: &mut Konteks<'_>,
+        pegawai: &[Pegawai],
+        skp: &HashMap<i64, Vec<SkpLaporan>>,
+        ditutup: &HashMap<i64, Vec<SkpLaporan>>,
+        no: &mut u64,
+    ) -> AppResult<Vec<Vec<Sel>>> {
+        // The open SKP of the year; a pegawai with only a closed one shows the latest.
+        let pilih = |id: i64| -> Option<&SkpLaporan> {
+            skp.get(&id)
+                .and_then(|v| v.last())
+                .or_else(|| ditutup.get(&id).and_then(|v| v.last()))
+        };
+        let penilai: Vec<Option<Penilai>> = pegawai
+            .iter()
+            .map(|p| match pilih(p.id) {
+                Some(s) => penilai_skp(k.org, s),
+                None => penilai_org(k.org, p.id),
+            })
+            .collect();
+        k.kenali(self, penilai.iter().filter_map(pegawai_penilai))
+            .await?;
+        Ok(pegawai
+            .iter()
+            .zip(&penilai)
+            .map(|(p, r)| {
+                *no += 1;
+                baris_skp(*no, p, pilih(p.id), k.orang(r).as_ref(), k)
+            })
+            .collect())
+    }
+
+    async fn halaman_evaluasi(
+        &self,
+        k: &mut Konteks<'_>,
+        pegawai: &[Pegawai],
+        eval: &HashMap<i64, Vec<EvaluasiLaporan>>,
+        no: &mut u64,
+    ) -> AppResult<Vec<Vec<Sel>>> {
+        let mut perlu = Vec::new();
+        for p in pegawai {
+            match eval.get(&p.id) {
+                Some(v) => perlu.extend(v.iter().map(|e| e.penilai_pegawai_id)),
+                None => perlu.extend(pegawai_penilai(&penilai_org(k.org, p.id))),
+            }
+        }
+        k.kenali(self, perlu).await?;
+        let mut out = Vec::new();
+        for p in pegawai {
+            match eval.get(&p.id) {
+                Some(v) => {
+                    for e in v {
+                        *no += 1;
+                        let r = k.orang(&Some(Penilai::Pegawai(e.penilai_pegawai_id)));
+                        out.push(baris_evaluasi(*no, p, Some(e), r.as_ref(), k));
+                    }
+                }
+                None => {
+                    *no += 1;
+                    let r = k.orang(&penilai_org(k.org, p.id));
+                    out.push(baris_evaluasi(*no, p, None, r.as_ref(), k));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    async fn halaman_angka_kredit(
+        &self,
+        k: &mut Konteks<'_>,
+        pegawai: &[Pegawai],
+        skp: &HashMap<i64, Vec<SkpLaporan>>,
+        ditutup: &HashMap<i64, Vec<SkpLaporan>>,
+        no: &mut u64,
+    ) -> AppResult<Vec<Vec<Sel>>> {
+        let semua = |id: i64| skp.get(&id).into_iter().chain(ditutup.get(&id)).flatten();
+        // Only SKP of a jabatan fungsional can earn angka kredit.
+        let skp_jf: Vec<i64> = pegawai
+            .iter()
+            .flat_map(|p| semua(p.id))
+            .filter(|s| s.jenis_jabatan == Some(JenisJabatan::Fungsional))
+            .map(|s| s.id)
+            .collect();
+        if skp_jf.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tahunan = Periode::Tahunan {
+            tahun: k.periode.tahun(),
+        }
+        .kode();
+        let mut eval: HashMap<i64, EvaluasiLaporan> = HashMap::new();
+        for e in self
+            .store
+            .evaluasi_laporan(k.inst, &tahunan, &skp_jf)
+            .await?
+        {
+            if e.status.terkunci() {
+                eval.insert(e.skp_id, e);
+            }
+        }
+        let mut out = Vec::new();
+        for p in pegawai {
+            let mut milik: Vec<&SkpLaporan> = semua(p.id).collect();
+            milik.sort_by_key(|s| (s.mulai, s.id));
+            let masa: Vec<MasaSkp> = milik
+                .iter()
+                .map(|s| MasaSkp {
+                    id: s.id,
+                    mulai: s.mulai,
+                    selesai: s.selesai,
+                })
+                .collect();
+            for s in &milik {
+                let Some(e) = eval.get(&s.id) else {
+                    continue;
+                };
+                if s.jenis_jabatan != Some(JenisJabatan::Fungsional) {
+                    continue;
+                }
+                *no += 1;
+                out.push(baris_angka_kredit(*no, p, s, &masa, e, k));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ranking of the period in scope: the domain's competition ranking over every
+    /// evaluation of the period (light rows), written in slices.
+    async fn isi_peringkat(&self, k: &mut Konteks<'_>, tx: &Kirim) -> AppResult<()> {
+        let mut baris: Vec<BarisPeringkat> = self
+            .store
+            .baris_peringkat(k.inst, &k.periode.kode())
+            .await?
+            .into_iter()
+            .filter(|b| match (k.unit, b.unit_id) {
+                (None, _) => true,
+                (Some(v), Some(u)) => v.binary_search(&u).is_ok(),
+                _ => false,
+            })
+            .collect();
+        let nomor = beri_peringkat(&mut baris, |b| b.predikat, |b| b.nama.as_str());
+        for (potong, n) in baris
+            .chunks(HALAMAN as usize)
+            .zip(nomor.chunks(HALAMAN as usize))
+        {
+            let isi = potong
+                .iter()
+                .zip(n)
+                .map(|(b, &n)| baris_peringkat(n, b, k))
+                .collect();
+            kirim(tx, isi).await?;
+        }
+        Ok(())
+    }
+}
+
+fn baris_skp(
+    no: u64,
+    p: &Pegawai,
+    s: Option<&SkpLaporan>,
+    penilai: Option<&Orang>,
+    k: &Konteks<'_>,
+) -> Vec<Sel> {
+    let mut v = vec![
+        Sel::Bulat(no as i64),
+        p.nip.to_string().into(),
+        p.nama.as_str().into(),
+        p.golongan.label().into(),
+        p.jabatan_nama.clone().into(),
+        label(p.jenis_jabatan),
+        k.nama_unit(p.unit_id),
+    ];
+    match s {
+        Some(s) => v.extend([
+            s.format.label().into(),
+            s.status.label().into(),
+            if s.nomor_versi > 0 {
+                Sel::Bulat(s.nomor_versi.into())
+            } else {
+                Sel::Kosong
+            },
+            s.ditetapkan_pada.into(),
+            Sel::Bulat(s.rhk_utama),
+            Sel::Bulat(s.rhk_tambahan),
+            Sel::Bulat(s.iki),
+        ]),
+        None => v.extend([
+            Sel::Kosong,
+            "Belum ada SKP".into(),
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+        ]),
+    }
+    v.push(penilai.map(|o| o.nama.as_str()).into());
+    v.push(penilai.and_then(|o| o.nip.clone()).into());
+    v
+}
+
+fn baris_evaluasi(
+    no: u64,
+    p: &Pegawai,
+    e: Option<&EvaluasiLaporan>,
+    penilai: Option<&Orang>,
+    k: &Konteks<'_>,
+) -> Vec<Sel> {
+    let mut v = vec![
+        Sel::Bulat(no as i64),
+        p.nip.to_string().into(),
+        p.nama.as_str().into(),
+        p.golongan.label().into(),
+        p.jabatan_nama.clone().into(),
+        k.nama_unit(p.unit_id),
+        k.periode.label().into(),
+    ];
+    match e {
+        Some(e) => v.extend([
+            label(e.capaian_organisasi),
+            e.rating_hasil_kerja.label().into(),
+            e.rating_perilaku.label().into(),
+            e.predikat.label().into(),
+            e.status.label().into(),
+            // The rater's signature is the day the pegawai received the evaluation.
+            e.diterima
+                .or(e.ditandatangani_penilai.map(tanggal_wib))
+                .into(),
+            e.ditandatangani_pegawai.map(tanggal_wib).into(),
+            label(e.keberatan),
+        ]),
+        None => v.extend([
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            "Belum dievaluasi".into(),
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+        ]),
+    }
+    v.push(penilai.map(|o| o.nama.as_str()).into());
+    v
+}
+
+/// The TPP basis: the predikat and deduction only from a signed evaluation (Pasal 33: the
+/// evaluation document is the basis of payment); anything else says why it is empty.
+fn halaman_tpp(
+    k: &Konteks<'_>,
+    pegawai: &[Pegawai],
+    eval: &HashMap<i64, Vec<EvaluasiLaporan>>,
+) -> Vec<Vec<Sel>> {
+    let mut out = Vec::new();
+    for p in pegawai {
+        match eval.get(&p.id) {
+            Some(v) => out.extend(v.iter().map(|e| baris_tpp(p, Some(e), k))),
+            None => out.push(baris_tpp(p, None, k)),
+        }
+    }
+    out
+}
+
+fn baris_tpp(p: &Pegawai, e: Option<&EvaluasiLaporan>, k: &Konteks<'_>) -> Vec<Sel> {
+    let mut v = vec![
+        p.nip.to_string().into(),
+        p.nama.as_str().into(),
+        p.jabatan_nama.clone().into(),
+        k.nama_unit(p.unit_id),
+        k.periode.label().into(),
+    ];
+    match e {
+        None => v.extend([
+            Sel::Kosong,
+            "Belum ada".into(),
+            Sel::Kosong,
+            "Belum ada evaluasi untuk periode ini".into(),
+        ]),
+        Some(e) if !e.status.terkunci() => v.extend([
+            Sel::Kosong,
+            "Draf (belum ditandatangani)".into(),
+            Sel::Kosong,
+            "Evaluasi belum ditandatangani pejabat penilai; potongan belum dapat dihitung".into(),
+        ]),
+        Some(e) => {
+            let keterangan = match e.keberatan {
+                Some(StatusKeberatan::Diajukan) => {
+                    "Keberatan diajukan, menunggu keputusan; predikat dan potongan dapat berubah"
+                }
+                Some(StatusKeberatan::Dikabulkan) => "Predikat menurut keputusan keberatan",
+                Some(StatusKeberatan::Ditolak) => "Keberatan ditolak; predikat tetap",
+                None => "",
+            };
+            v.extend([
+                e.predikat.label().into(),
+                e.status.label().into(),
+                Sel::Bulat(k.profil.potongan_tpp(e.predikat).into()),
+                keterangan.into(),
+            ]);
+        }
+    }
+    v
+}
+
+fn baris_peringkat(n: u32, b: &BarisPeringkat, k: &Konteks<'_>) -> Vec<Sel> {
+    let jabatan = k.nama_jabatan(k.org.jabatan_pegawai.get(&b.pegawai_id).copied());
+    vec![
+        Sel::Bulat(n.into()),
+        b.nip.as_str().into(),
+        b.nama.as_str().into(),
+        jabatan.into(),
+        k.nama_unit(b.unit_id),
+        b.predikat.label().into(),
+        b.status.label().into(),
+    ]
+}
+
+/// One JF SKP with its signed annual evaluation: its months are those whose periodic evaluation
+/// belongs to it (`skp_untuk_periode`: a month goes to the SKP where the pegawai spent most of
+/// it), so two SKP around a mutasi never count a month twice.
+fn baris_angka_kredit(
+    no: u64,
+    p: &Pegawai,
+    s: &SkpLaporan,
+    masa: &[MasaSkp],
+    e: &EvaluasiLaporan,
+    k: &Konteks<'_>,
+) -> Vec<Sel> {
+    let tahun = k.periode.tahun();
+    let bulan = (1..=12)
+        .filter_map(|b| Periode::bulan(tahun, b).ok())
+        .filter(|x| skp_untuk_periode(masa, *x) == Some(s.id))
+        .count() as u32;
+    let jabatan = s.jabatan_id.and_then(|j| k.org.jabatan.get(&j));
+    let jenjang = jabatan.and_then(|j| j.jenjang).or(p.jenjang);
+    let mut v = vec![
+        Sel::Bulat(no as i64),
+        p.nip.to_string().into(),
+        p.nama.as_str().into(),
+        jabatan
+            .map(|j| j.nama.clone())
+            .or_else(|| p.jabatan_nama.clone())
+            .into(),
+        label(jenjang),
+        format!(
+            "{} – {}",
+            tanggal_indonesia(s.mulai),
+            tanggal_indonesia(s.selesai)
+        )
+        .into(),
+        Sel::Bulat(bulan.into()),
+        e.predikat.label().into(),
+    ];
+    match jenjang.map(|j| angka_kredit(j, e.predikat, bulan)) {
+        Some(Ok(ak)) => v.extend([
+            Sel::Angka(ak.persentase),
+            Sel::Angka(ak.koefisien),
+            Sel::Desimal2(ak.angka_kredit),
+            if bulan < 12 {
+                format!("{bulan} bulan (sebagian tahun)").into()
+            } else {
+                Sel::Kosong
+            },
+        ]),
+        Some(Err(_)) => v.extend([
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            "SKP tidak mencakup satu bulan pun".into(),
+        ]),
+        None => v.extend([
+            Sel::Kosong,
+            Sel::Kosong,
+            Sel::Kosong,
+            "Jenjang jabatan fungsional belum diisi".into(),
+        ]),
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kinerja_domain::kuadran::Predikat;
+
+    /// The report's ranking is the domain's: "1, 1, 3" by predikat, then by name.
+    #[test]
+    fn ranking_follows_the_domain() {
+        let b = |id: i64, nama: &str, p: Predikat| BarisPeringkat {
+            evaluasi_id: id,
+            pegawai_id: id,
+            nip: format!("{id:018}"),
+            nama: nama.into(),
+            unit_id: None,
+            predikat: p,
+            status: kinerja_domain::evaluasi::StatusEvaluasi::DitandatanganiPenilai,
+        };
+        let mut v = vec![
+            b(1, "Citra", Predikat::Baik),
+            b(2, "Adi", Predikat::SangatBaik),
+            b(3, "Budi", Predikat::SangatBaik),
+            b(4, "Dewi", Predikat::Kurang),
+        ];
+        let n = beri_peringkat(&mut v, |b| b.predikat, |b| b.nama.as_str());
+        assert_eq!(n, vec![1, 1, 3, 4]);
+        assert_eq!(v[0].nama, "Adi");
+    }
+
+    #[test]
+    fn months_of_a_part_year_skp_are_counted_once() {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let masa = [
+            MasaSkp {
+                id: 1,
+                mulai: d(1, 1),
+                selesai: d(7, 14),
+            },
+            MasaSkp {
+                id: 2,
+                mulai: d(7, 15),
+                selesai: d(12, 31),
+            },
+        ];
+        let bulan = |id: i64| {
+            (1..=12)
+                .filter_map(|b| Periode::bulan(2026, b).ok())
+                .filter(|x| skp_untuk_periode(&masa, *x) == Some(id))
+                .count()
+        };
+        assert_eq!(bulan(1) + bulan(2), 12);
+        assert_eq!(bulan(2), 6, "July goes to the later place (17 days)");
+    }
+}
