@@ -11,12 +11,12 @@ use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use kinerja_app::laporan::{BerkasLaporan, JenisLaporan, PermintaanLaporan};
+use kinerja_app::laporan::{BerkasLaporan, FormatLaporan, JenisLaporan, PermintaanLaporan};
 use serde::Deserialize;
 use utoipa::{IntoParams, OpenApi};
 
 #[derive(OpenApi)]
-#[openapi(paths(unduh_laporan))]
+#[openapi(paths(unduh_laporan), components(schemas(JenisLaporan, FormatLaporan)))]
 pub struct Api;
 
 pub fn rute() -> Router<Keadaan> {
@@ -24,13 +24,16 @@ pub fn rute() -> Router<Keadaan> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QLaporan {
     /// Required. `skp` and `angka_kredit`: the year ("2026"); the others: a month ("2026-10"),
     /// a quarter ("2026-T4") where the instansi's profile evaluates per quarter, or the year.
+    #[param(required = true, value_type = String)]
     pub periode: Option<String>,
     /// One unit with its sub-units (within the caller's scope); the whole scope when absent.
     pub unit_id: Option<i64>,
     /// `xlsx` (default) or `csv` (comma-separated, UTF-8 with a byte-order mark).
+    #[param(value_type = Option<FormatLaporan>)]
     pub format: Option<String>,
 }
 
@@ -84,7 +87,7 @@ pub(crate) fn unduhan_laporan(b: BerkasLaporan) -> Response {
     params(("jenis" = JenisLaporan, Path, description = "skp, evaluasi, tpp, peringkat or angka_kredit"), QLaporan),
     responses(
         (status = 200, description = "The report file (Content-Disposition: attachment; filename=\"laporan-evaluasi-2026-10.xlsx\")",
-            content(([u8] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
+            content((String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv"))),
         (status = 401, description = "Belum masuk"),
         (status = 403, description = "Bukan admin BKPSDM atau kepala unit, atau unit di luar lingkup"),
         (status = 404, description = "Jenis laporan atau unit tidak dikenal"),

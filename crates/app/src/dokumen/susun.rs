@@ -542,7 +542,10 @@ impl App {
                     "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI {capaian}"
                 ),
                 capaian_organisasi: capaian,
-                pola_distribusi_svg: d.distribusi.as_ref().map(|x| x.svg.clone()),
+                pola_distribusi_svg: d
+                    .distribusi
+                    .as_ref()
+                    .map(|x| crate::evaluasi::grafik::ukuran_tetap(&x.svg)),
                 dasar: (d.dasar != DasarEvaluasi::CapaianUnit).then(|| d.dasar.label().to_string()),
                 utama,
                 tambahan,

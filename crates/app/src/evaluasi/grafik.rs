@@ -74,6 +74,15 @@ fn y(persen: f64) -> f64 {
 }
 
 /// The chart of a unit's distribution against its guideline curve. `judul` is escaped.
+/// The same chart with a fixed size, for a document (a page has no width to fill).
+pub fn ukuran_tetap(svg: &str) -> String {
+    svg.replacen(
+        "width=\"100%\"",
+        &format!("width=\"{LEBAR}\" height=\"{TINGGI}\""),
+        1,
+    )
+}
+
 pub fn kurva_svg(
     judul: &str,
     jumlah: &Jumlah,
@@ -204,6 +213,14 @@ fn escape(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ukuran_tetap_untuk_dokumen() {
+        let svg = kurva_svg("x", &Jumlah::new(), None, None);
+        assert!(svg.contains("width=\"100%\""));
+        let tetap = ukuran_tetap(&svg);
+        assert!(tetap.contains("width=\"360\" height=\"230\"") && !tetap.contains("width=\"100%\""));
+    }
+
     use super::*;
     use kinerja_domain::distribusi::PedomanDistribusi;
 

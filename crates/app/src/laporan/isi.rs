@@ -21,6 +21,9 @@ use tokio::sync::mpsc::Sender;
 
 pub(super) type Kirim = Sender<Vec<Vec<Sel>>>;
 
+/// Raters kept by name between pages.
+const MAKS_ORANG: usize = 20_000;
+
 /// A person named in a row (a pejabat penilai).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Orang {
@@ -111,6 +114,10 @@ impl<'a> Konteks<'a> {
         baru.dedup();
         if baru.is_empty() {
             return Ok(());
+        }
+        // Raters are a fraction of the pegawai; should they not be, memory stays bounded.
+        if self.orang.len() + baru.len() > MAKS_ORANG {
+            self.orang.clear();
         }
         for p in app.store.pegawai_by_ids(self.inst, &baru).await? {
             self.orang.insert(

@@ -578,7 +578,28 @@ pub(super) async fn semua(u: &Uji) {
 
     // --- OpenAPI -------------------------------------------------------------------------------
     let d = u.get("/api/openapi.json", None).await.json();
-    assert!(d["paths"]["/api/v1/laporan/{jenis}"]["get"].is_object());
+    let op = &d["paths"]["/api/v1/laporan/{jenis}"]["get"];
+    let param = |n: &str| {
+        op["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == n)
+            .unwrap_or_else(|| panic!("parameter {n}: {op}"))
+            .clone()
+    };
+    assert_eq!(param("jenis")["in"], "path");
+    assert_eq!(
+        (
+            param("periode")["in"].as_str(),
+            param("periode")["required"].as_bool()
+        ),
+        (Some("query"), Some(true))
+    );
+    assert_eq!(param("format")["in"], "query");
+    assert!(d["components"]["schemas"]["JenisLaporan"]["enum"]
+        .as_array()
+        .is_some_and(|v| v.len() == 5));
 
     // --- the page and its download route --------------------------------------------------------
     let r = u.get("/laporan", Some(&t_admin)).await;
