@@ -277,7 +277,10 @@ mod tests {
 
     #[test]
     fn kunci_dan_judul() {
-        assert_eq!(JenisDokumen::Skp.kunci_subjek(12, Some("2026-10")), "skp:12");
+        assert_eq!(
+            JenisDokumen::Skp.kunci_subjek(12, Some("2026-10")),
+            "skp:12"
+        );
         assert_eq!(
             JenisDokumen::Evaluasi.kunci_subjek(12, Some("2026-10")),
             "evaluasi:12:2026-10"
@@ -286,7 +289,10 @@ mod tests {
             JenisDokumen::DokumenEvaluasi.nama_berkas("197011252002051077", "2026-10"),
             "dokumen-evaluasi-2026-10-197011252002051077.pdf"
         );
-        assert_eq!(JenisDokumen::dari_kode("umpan_balik"), Ok(JenisDokumen::UmpanBalik));
+        assert_eq!(
+            JenisDokumen::dari_kode("umpan_balik"),
+            Ok(JenisDokumen::UmpanBalik)
+        );
         assert_eq!(
             judul_format(JenisDokumen::Evaluasi, FormatSkp::Format4),
             [

@@ -128,8 +128,7 @@ pub trait StoreDokumen {
     ) -> StoreResult<()>;
 
     /// Records the result file of a job this node holds (then `selesai_pekerjaan` ends it).
-    async fn hasil_tugas(&self, id: i64, node: &str, berkas: &str, ukuran: i64)
-        -> StoreResult<()>;
+    async fn hasil_tugas(&self, id: i64, node: &str, berkas: &str, ukuran: i64) -> StoreResult<()>;
 
     async fn tugas_latar(&self, instansi_id: i64, id: i64) -> StoreResult<Option<TugasLatar>>;
 

@@ -88,7 +88,10 @@ pub(crate) async fn pdf_skp(
 pub(crate) fn respons_pdf(b: BerkasPdf) -> Response {
     let mut res = Response::new(Body::from(b.isi));
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{}\"", b.nama)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
@@ -178,9 +181,7 @@ pub async fn status_bundel(
     Masuk(p): Masuk,
     Path(id): Path<String>,
 ) -> ApiResult<TugasLatar> {
-    Ok(Json(
-        k.app.status_bundel(&p, id_api(&id, "Bundel")?).await?,
-    ))
+    Ok(Json(k.app.status_bundel(&p, id_api(&id, "Bundel")?).await?))
 }
 
 /// The finished bundle as ZIP (409 while it is being built).
@@ -206,7 +207,10 @@ pub(crate) async fn respons_bundel(app: &App, p: &Pengguna, id: i64) -> AppResul
     let panjang = f.metadata().await.map(|m| m.len()).unwrap_or_default();
     let mut res = Response::new(Body::from_stream(tokio_util::io::ReaderStream::new(f)));
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{nama}\"")) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }

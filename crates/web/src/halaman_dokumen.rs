@@ -35,7 +35,14 @@ async fn dokumen_skp(
     let id = coba!(s, id_path(&id, "SKP"));
     let b = coba!(
         s,
-        pdf_skp(&s.k.app, p, id, &jenis, q.get("periode").map(String::as_str)).await
+        pdf_skp(
+            &s.k.app,
+            p,
+            id,
+            &jenis,
+            q.get("periode").map(String::as_str)
+        )
+        .await
     );
     respons_pdf(b)
 }
@@ -44,9 +51,10 @@ async fn dokumen_matriks(s: Sesi, Path(tahun): Path<String>) -> Response {
     let p = wajib!(s.wajib());
     let tahun = coba!(
         s,
-        tahun.trim().parse::<i32>().map_err(|_| AppError::TidakDitemukan(
-            format!("Tahun '{tahun}' tidak dikenal")
-        ))
+        tahun
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::TidakDitemukan(format!("Tahun '{tahun}' tidak dikenal")))
     );
     respons_pdf(coba!(s, s.k.app.pdf_matriks(p, tahun).await))
 }
@@ -133,8 +141,14 @@ async fn minta_bundel(s: Sesi, Form(f): Form<FormBundel>) -> Response {
         u => match id_path(u, "Unit") {
             Ok(u) => Some(u),
             Err(e) => {
-                return halaman_bundel(&s, p, StatusCode::UNPROCESSABLE_ENTITY, Some(e.to_string()), Some(&f))
-                    .await
+                return halaman_bundel(
+                    &s,
+                    p,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Some(e.to_string()),
+                    Some(&f),
+                )
+                .await
             }
         },
     };
@@ -144,7 +158,9 @@ async fn minta_bundel(s: Sesi, Form(f): Form<FormBundel>) -> Response {
     };
     match s.k.app.minta_bundel(p, m).await {
         Ok(_) => Redirect::to("/bundel").into_response(),
-        Err(e @ (AppError::TidakValid { .. } | AppError::Dilarang(_) | AppError::TidakDitemukan(_))) => {
+        Err(
+            e @ (AppError::TidakValid { .. } | AppError::Dilarang(_) | AppError::TidakDitemukan(_)),
+        ) => {
             let status = match &e {
                 AppError::Dilarang(_) => StatusCode::FORBIDDEN,
                 AppError::TidakDitemukan(_) => StatusCode::NOT_FOUND,

@@ -91,7 +91,10 @@ pub const TEMPLAT: &[(&str, &str)] = &[
     ),
     ("capaian.html", include_str!("../templates/capaian.html")),
     ("laporan.html", include_str!("../templates/laporan.html")),
-    ("verifikasi.html", include_str!("../templates/verifikasi.html")),
+    (
+        "verifikasi.html",
+        include_str!("../templates/verifikasi.html"),
+    ),
     ("bundel.html", include_str!("../templates/bundel.html")),
     (
         "distribusi.html",

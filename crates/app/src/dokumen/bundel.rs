@@ -65,7 +65,9 @@ impl App {
         let unit = match m.unit_id {
             Some(u) => {
                 if !org.unit.contains_key(&u) {
-                    return Err(AppError::TidakDitemukan(format!("Unit {u} tidak ditemukan")));
+                    return Err(AppError::TidakDitemukan(format!(
+                        "Unit {u} tidak ditemukan"
+                    )));
                 }
                 if lingkup.as_ref().is_some_and(|l| !l.contains(&u)) {
                     return Err(AppError::Dilarang(
@@ -118,15 +120,21 @@ impl App {
     /// The finished archive: its path and download name (409 while it is being built).
     pub async fn berkas_bundel(&self, p: &Pengguna, id: i64) -> AppResult<(PathBuf, String)> {
         let t = self.status_bundel(p, id).await?;
-        let berkas = t.berkas.filter(|_| t.status.kode() == "selesai").ok_or_else(|| {
-            AppError::Konflik(format!(
-                "Bundel laporan {id} belum selesai ({}: {} dari {})",
-                t.status.label(),
-                t.selesai_n,
-                t.total_n
-            ))
-        })?;
-        let periode = t.parameter["periode"].as_str().unwrap_or_default().to_string();
+        let berkas = t
+            .berkas
+            .filter(|_| t.status.kode() == "selesai")
+            .ok_or_else(|| {
+                AppError::Konflik(format!(
+                    "Bundel laporan {id} belum selesai ({}: {} dari {})",
+                    t.status.label(),
+                    t.selesai_n,
+                    t.total_n
+                ))
+            })?;
+        let periode = t.parameter["periode"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         Ok((
             self.direktori_berkas.join(&berkas),
             format!("bundel-laporan-kinerja-{periode}-{id}.zip"),
@@ -221,12 +229,13 @@ impl App {
             u.and_then(|u| org.unit.get(&u))
                 .map_or_else(|| "Tanpa unit".to_string(), |x| x.nama.clone())
         };
-        evaluasi.sort_by(|a, b| {
-            (nama_unit(a.unit_id), &a.nama).cmp(&(nama_unit(b.unit_id), &b.nama))
-        });
+        evaluasi
+            .sort_by(|a, b| (nama_unit(a.unit_id), &a.nama).cmp(&(nama_unit(b.unit_id), &b.nama)));
         let total = evaluasi.len() as i64;
         let sewa = || Utc::now() + Duration::minutes(10);
-        self.store.kemajuan_tugas(t.id, node, 0, total, sewa()).await?;
+        self.store
+            .kemajuan_tugas(t.id, node, 0, total, sewa())
+            .await?;
 
         let berkas = std::fs::File::create(tujuan)
             .map_err(|e| AppError::Internal(format!("{}: {e}", tujuan.display())))?;
@@ -250,22 +259,27 @@ impl App {
         let paralel = std::thread::available_parallelism().map_or(2, |n| n.get());
         let mut berjalan = tokio::task::JoinSet::new();
         let mut selesai = 0i64;
-        let tulis = |zip: &mut zip::ZipWriter<_>, folder: &str, berkas: Vec<BerkasPdf>| -> AppResult<()> {
-            for (i, b) in berkas.into_iter().enumerate() {
-                zip.start_file(format!("{folder}/{}-{}", i + 1, b.nama), opsi)
-                    .and_then(|_| zip.write_all(&b.isi).map_err(Into::into))
-                    .map_err(|e| AppError::Internal(format!("arsip: {e}")))?;
-            }
-            Ok(())
-        };
+        let tulis =
+            |zip: &mut zip::ZipWriter<_>, folder: &str, berkas: Vec<BerkasPdf>| -> AppResult<()> {
+                for (i, b) in berkas.into_iter().enumerate() {
+                    zip.start_file(format!("{folder}/{}-{}", i + 1, b.nama), opsi)
+                        .and_then(|_| zip.write_all(&b.isi).map_err(Into::into))
+                        .map_err(|e| AppError::Internal(format!("arsip: {e}")))?;
+                }
+                Ok(())
+            };
         for e in &evaluasi {
-            let d = self.detail_evaluasi(&sistem, e.skp_id, &param.periode).await?;
+            let d = self
+                .detail_evaluasi(&sistem, e.skp_id, &param.periode)
+                .await?;
             let skp = self.skp_dokumen(&sistem, e.skp_id).await?;
             let mut dok = Vec::new();
             let mut kode = Vec::new();
             for s in [
-                self.susun_evaluasi(inst, &d, JenisDokumen::DokumenEvaluasi).await?,
-                self.susun_evaluasi(inst, &d, JenisDokumen::Evaluasi).await?,
+                self.susun_evaluasi(inst, &d, JenisDokumen::DokumenEvaluasi)
+                    .await?,
+                self.susun_evaluasi(inst, &d, JenisDokumen::Evaluasi)
+                    .await?,
                 self.susun_skp(inst, &skp).await?,
             ] {
                 let ((terbit, nama), model) = self.daftarkan(inst, &pelaku, s).await?;

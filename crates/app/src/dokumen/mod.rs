@@ -77,7 +77,8 @@ impl From<DokumenTerbit> for HasilVerifikasi {
 
 /// SHA-256 of what the document shows (everything but its own code).
 fn sidik(dok: &m::Dokumen) -> String {
-    let isi = serde_json::to_vec(&(&dok.judul, &dok.kepala, dok.draf, &dok.isi)).unwrap_or_default();
+    let isi =
+        serde_json::to_vec(&(&dok.judul, &dok.kepala, dok.draf, &dok.isi)).unwrap_or_default();
     hex::encode(Sha256::digest(isi))
 }
 
@@ -122,7 +123,11 @@ impl App {
         let d = self.store.terbitkan_dokumen(inst, &baru, pelaku).await?;
         s.dok.verifikasi = m::Verifikasi {
             kode: d.kode.clone(),
-            url: format!("{}/verifikasi/{}", self.url_publik.trim_end_matches('/'), d.kode),
+            url: format!(
+                "{}/verifikasi/{}",
+                self.url_publik.trim_end_matches('/'),
+                d.kode
+            ),
         };
         Ok(((d, nama), s.dok))
     }

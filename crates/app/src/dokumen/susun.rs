@@ -10,8 +10,7 @@ use crate::{App, AppError, AppResult};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use kinerja_docs::model as m;
 use kinerja_domain::dokumen::{
-    judul_format, label_periode_evaluasi, label_periode_penilaian, label_unit_penilai,
-    JenisDokumen,
+    judul_format, label_periode_evaluasi, label_periode_penilaian, label_unit_penilai, JenisDokumen,
 };
 use kinerja_domain::evaluasi::{DasarEvaluasi, StatusEvaluasi};
 use kinerja_domain::kuadran::Predikat;
@@ -142,7 +141,10 @@ fn daftar_rhk(
 }
 
 /// The seven aspects with their guidance, the leader's ekspektasi khusus and the feedback.
-fn daftar_perilaku(skp: &Skp, umpan_balik: &BTreeMap<AspekPerilaku, Vec<String>>) -> Vec<m::Perilaku> {
+fn daftar_perilaku(
+    skp: &Skp,
+    umpan_balik: &BTreeMap<AspekPerilaku, Vec<String>>,
+) -> Vec<m::Perilaku> {
     AspekPerilaku::SEMUA
         .iter()
         .enumerate()
@@ -197,7 +199,11 @@ struct Pihak {
 
 impl App {
     /// An official known by the rater rule (it may be the Wali Kota, without NIP).
-    async fn identitas_orang(&self, inst: i64, o: Option<&OrangPenilai>) -> AppResult<m::Identitas> {
+    async fn identitas_orang(
+        &self,
+        inst: i64,
+        o: Option<&OrangPenilai>,
+    ) -> AppResult<m::Identitas> {
         let Some(o) = o else {
             return Ok(m::Identitas::default());
         };
@@ -257,7 +263,12 @@ impl App {
         }
     }
 
-    fn ringkasan(pihak: &Pihak, periode: String, nomor_versi_skp: i32, status: String) -> RingkasanDokumen {
+    fn ringkasan(
+        pihak: &Pihak,
+        periode: String,
+        nomor_versi_skp: i32,
+        status: String,
+    ) -> RingkasanDokumen {
         RingkasanDokumen {
             instansi: pihak.instansi.clone(),
             pegawai_nama: pihak.pegawai.nama.clone(),
@@ -276,14 +287,17 @@ impl App {
     /// The SKP of formats 1–5 with its Lampiran SKP.
     pub(crate) async fn susun_skp(&self, inst: i64, d: &DetailSkp) -> AppResult<Susunan> {
         let skp = &d.skp;
-        let penilai = self.identitas_orang(inst, d.pejabat_penilai.as_ref()).await?;
+        let penilai = self
+            .identitas_orang(inst, d.pejabat_penilai.as_ref())
+            .await?;
         let pihak = self
             .pihak(inst, skp, &d.pegawai, penilai, m::Identitas::default())
             .await?;
         let ditetapkan = matches!(skp.status, StatusSkp::Ditetapkan | StatusSkp::Ditutup);
         let tanggal = skp.ditetapkan_pada.filter(|_| ditetapkan);
         let tt = tempat_tanggal(&pihak.tempat, tanggal);
-        let (utama, tambahan) = daftar_rhk(skp, &d.rhk_pimpinan, &BTreeMap::new(), &BTreeMap::new());
+        let (utama, tambahan) =
+            daftar_rhk(skp, &d.rhk_pimpinan, &BTreeMap::new(), &BTreeMap::new());
         let mut ttd_penilai = ttd("Pejabat Penilai Kinerja", &pihak.penilai, Some(tt.clone()));
         if let Some(t) = tanggal {
             ttd_penilai.tanda_tangan_elektronik = Some(format!(
@@ -424,12 +438,7 @@ impl App {
             let baris = realisasi.entry(r.rhk_id).or_default();
             for (j, i) in r.iki.iter().enumerate() {
                 for x in &i.realisasi {
-                    let mut s = format!(
-                        "IKI {}: {} — {}",
-                        j + 1,
-                        nama_bulan(x.bulan),
-                        x.realisasi
-                    );
+                    let mut s = format!("IKI {}: {} — {}", j + 1, nama_bulan(x.bulan), x.realisasi);
                     if x.jumlah_bukti > 0 {
                         s.push_str(&format!(" ({} bukti dukung)", x.jumlah_bukti));
                     }
@@ -442,7 +451,10 @@ impl App {
             if let Some(a) = &r.diambil_alih {
                 baris.push(format!("Diambil alih: {a}"));
             }
-            umpan_balik.insert(r.rhk_id, r.umpan_balik.iter().map(baris_umpan_balik).collect());
+            umpan_balik.insert(
+                r.rhk_id,
+                r.umpan_balik.iter().map(baris_umpan_balik).collect(),
+            );
         }
         let mut per_aspek: BTreeMap<AspekPerilaku, Vec<String>> = BTreeMap::new();
         for u in &d.umpan_balik_perilaku {
@@ -453,7 +465,13 @@ impl App {
         let skp = &d.skp_berlaku;
         let pimpinan = self.rhk_pimpinan_skp(inst, skp).await?;
         let (utama, tambahan) = daftar_rhk(skp, &pimpinan, &realisasi, &umpan_balik);
-        Ok((pihak, periode, utama, tambahan, daftar_perilaku(skp, &per_aspek)))
+        Ok((
+            pihak,
+            periode,
+            utama,
+            tambahan,
+            daftar_perilaku(skp, &per_aspek),
+        ))
     }
 
     /// The leader's RHK an SKP's RHK may intervene (for the intervensi column).
@@ -503,9 +521,8 @@ impl App {
             e.status.label().to_string(),
         );
         ringkasan.predikat = Some(e.predikat.label().to_string());
-        ringkasan.ditandatangani_oleh = e
-            .ditandatangani_penilai
-            .map(|_| pihak.penilai.nama.clone());
+        ringkasan.ditandatangani_oleh =
+            e.ditandatangani_penilai.map(|_| pihak.penilai.nama.clone());
         ringkasan.ditandatangani_pada = e.ditandatangani_penilai;
         let isi = if jenis == JenisDokumen::DokumenEvaluasi {
             let mut ttd_pegawai = ttd(
@@ -566,7 +583,9 @@ impl App {
             ringkasan,
             dok: m::Dokumen {
                 judul: match jenis {
-                    JenisDokumen::DokumenEvaluasi => vec!["DOKUMEN EVALUASI KINERJA PEGAWAI".into()],
+                    JenisDokumen::DokumenEvaluasi => {
+                        vec!["DOKUMEN EVALUASI KINERJA PEGAWAI".into()]
+                    }
                     _ => judul_format(JenisDokumen::Evaluasi, skp.format),
                 },
                 kepala: Self::kepala(&pihak, skp, Some(label_periode_evaluasi(periode))),
@@ -603,7 +622,10 @@ impl App {
             nip: pihak.pegawai.nip.clone(),
             ringkasan,
             dok: m::Dokumen {
-                judul: vec!["SASARAN KINERJA PEGAWAI".into(), "UMPAN BALIK BERKALA".into()],
+                judul: vec![
+                    "SASARAN KINERJA PEGAWAI".into(),
+                    "UMPAN BALIK BERKALA".into(),
+                ],
                 kepala: Self::kepala(&pihak, skp, Some(label_periode_evaluasi(periode))),
                 verifikasi: kosong(),
                 draf: false,
@@ -636,7 +658,13 @@ impl App {
             .await?
             .ok_or_else(|| crate::pelaksanaan::skp_tidak_ada(skp_id))?;
         let pihak = self
-            .pihak(inst, &s.skp, pemimpin, m::Identitas::default(), m::Identitas::default())
+            .pihak(
+                inst,
+                &s.skp,
+                pemimpin,
+                m::Identitas::default(),
+                m::Identitas::default(),
+            )
             .await?;
         let tt = tempat_tanggal(&pihak.tempat, s.skp.ditetapkan_pada);
         let kolom = mx

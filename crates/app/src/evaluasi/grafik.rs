@@ -218,7 +218,9 @@ mod tests {
         let svg = kurva_svg("x", &Jumlah::new(), None, None);
         assert!(svg.contains("width=\"100%\""));
         let tetap = ukuran_tetap(&svg);
-        assert!(tetap.contains("width=\"360\" height=\"230\"") && !tetap.contains("width=\"100%\""));
+        assert!(
+            tetap.contains("width=\"360\" height=\"230\"") && !tetap.contains("width=\"100%\"")
+        );
     }
 
     use super::*;

@@ -364,7 +364,9 @@ impl App {
     }
 
     /// The ranking of the period in scope: the domain's competition ranking over every
-    /// evaluation of the period (light rows), written in slices.
+    /// evaluation of the period (light rows: the one report that must hold its rows to sort
+    /// them), written in slices. The scope is the unit the evaluation was made in, as on the
+    /// ranking page, so both show the same ranks.
     async fn isi_peringkat(&self, k: &mut Konteks<'_>, tx: &Kirim) -> AppResult<()> {
         let mut baris: Vec<BarisPeringkat> = self
             .store

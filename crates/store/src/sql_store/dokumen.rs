@@ -80,8 +80,7 @@ impl<B: Backend> StoreDokumen for SqlStore<B> {
         // The common case, a document downloaded again: nothing to write.
         {
             let mut c = self.b.read().await?;
-            if let Some(d) = dokumen_subjek(&mut c, instansi_id, &baru.subjek, &baru.sidik).await?
-            {
+            if let Some(d) = dokumen_subjek(&mut c, instansi_id, &baru.subjek, &baru.sidik).await? {
                 if d.digantikan_oleh.is_none() {
                     return Ok(d);
                 }
@@ -91,8 +90,8 @@ impl<B: Backend> StoreDokumen for SqlStore<B> {
         // One issuer per instansi at a time, so a subject never has two documents in force.
         tx.kunci_audit(instansi_id).await?;
         let waktu = sekarang();
-        let ringkasan = serde_json::to_string(&baru.ringkasan)
-            .map_err(|e| StoreError::Rusak(e.to_string()))?;
+        let ringkasan =
+            serde_json::to_string(&baru.ringkasan).map_err(|e| StoreError::Rusak(e.to_string()))?;
         let n = tx
             .execute(
                 "INSERT INTO dokumen (instansi_id, kode, jenis, subjek, sidik, pegawai_id, ringkasan, dibuat) \
@@ -198,13 +197,7 @@ impl<B: Backend> StoreDokumen for SqlStore<B> {
         tx.commit().await
     }
 
-    async fn hasil_tugas(
-        &self,
-        id: i64,
-        node: &str,
-        berkas: &str,
-        ukuran: i64,
-    ) -> StoreResult<()> {
+    async fn hasil_tugas(&self, id: i64, node: &str, berkas: &str, ukuran: i64) -> StoreResult<()> {
         let mut tx = self.b.begin().await?;
         tx.execute(
             "UPDATE pekerjaan SET berkas = $1, ukuran = $2, selesai_n = total_n, diubah = $3 \

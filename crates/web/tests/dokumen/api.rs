@@ -18,9 +18,18 @@ fn tolak(r: &Jawab, status: u16, kode: &str, bidang: Option<&str>, apa: &str) {
     assert_eq!(r.status.as_u16(), status, "{apa}: {}", r.teks());
     let v = r.json();
     assert_eq!(v["error"]["code"], kode, "{apa}: {v}");
-    assert!(!v["error"]["message"].as_str().unwrap_or_default().is_empty(), "{apa}");
+    assert!(
+        !v["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty(),
+        "{apa}"
+    );
     if let Some(b) = bidang {
-        assert!(v["error"]["fields"][b].is_string(), "{apa}: field {b} in {v}");
+        assert!(
+            v["error"]["fields"][b].is_string(),
+            "{apa}: field {b} in {v}"
+        );
     }
 }
 
@@ -47,17 +56,17 @@ fn teks_pdf(r: &Jawab, apa: &str) -> String {
 }
 
 fn kode(r: &Jawab) -> String {
-    r.headers["x-kode-verifikasi"]
-        .to_str()
-        .unwrap()
-        .to_string()
+    r.headers["x-kode-verifikasi"].to_str().unwrap().to_string()
 }
 
 /// Every word of `nilai` is in the text (layout may break long values over lines).
 fn memuat(teks: &str, nilai: &str, apa: &str) {
     let datar = teks.split_whitespace().collect::<Vec<_>>().join(" ");
     for kata in nilai.split_whitespace() {
-        assert!(datar.contains(kata), "{apa}: '{kata}' of '{nilai}' not in:\n{teks}");
+        assert!(
+            datar.contains(kata),
+            "{apa}: '{kata}' of '{nilai}' not in:\n{teks}"
+        );
     }
 }
 
@@ -100,8 +109,11 @@ pub(super) async fn semua(u: &Uji) {
     let t_admin = u.token("admin").await;
 
     let tim = ok(
-        &u.get(&format!("/api/v1/evaluasi/tim?periode={kini}"), Some(&t_kasi))
-            .await,
+        &u.get(
+            &format!("/api/v1/evaluasi/tim?periode={kini}"),
+            Some(&t_kasi),
+        )
+        .await,
         "tim",
     );
     let baris = tim["baris"].as_array().unwrap().clone();
@@ -110,7 +122,10 @@ pub(super) async fn semua(u: &Uji) {
         .find(|b| b["nip"] == nip("Pelaksana"))
         .expect("Pelaksana in the team");
     let skp = pel["skp_id"].as_i64().unwrap();
-    let d = ok(&u.get(&format!("/api/v1/skp/{skp}"), Some(&t_pel)).await, "skp");
+    let d = ok(
+        &u.get(&format!("/api/v1/skp/{skp}"), Some(&t_pel)).await,
+        "skp",
+    );
     let pegawai = d["pegawai"].clone();
 
     // The SKP with its Lampiran SKP: every field of the header, the RHK and the perilaku.
@@ -154,14 +169,23 @@ pub(super) async fn semua(u: &Uji) {
     assert_eq!(kode(&u.get(&uri_skp, Some(&t_kasi)).await), k1);
 
     // The public verification, without login.
-    let v = ok(&u.get(&format!("/api/v1/verifikasi/{k1}"), None).await, "verify");
+    let v = ok(
+        &u.get(&format!("/api/v1/verifikasi/{k1}"), None).await,
+        "verify",
+    );
     assert_eq!(v["berlaku"], true);
     assert_eq!(v["jenis"], "skp");
     assert_eq!(v["ringkasan"]["pegawai_nip"], pegawai["nip"]);
-    assert!(v["ringkasan"]["status"].as_str().unwrap().starts_with("Ditetapkan"));
+    assert!(v["ringkasan"]["status"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ditetapkan"));
     // Typed loosely (lower case, no dashes) it still reads.
     let longgar = k1.replace('-', "").to_lowercase();
-    ok(&u.get(&format!("/api/v1/verifikasi/{longgar}"), None).await, "loose code");
+    ok(
+        &u.get(&format!("/api/v1/verifikasi/{longgar}"), None).await,
+        "loose code",
+    );
     tolak(
         &u.get("/api/v1/verifikasi/bukan-kode", None).await,
         400,
@@ -190,7 +214,8 @@ pub(super) async fn semua(u: &Uji) {
 
     // Last month's evaluation and its dokumen evaluasi (signed in the demo).
     let de = ok(
-        &u.get(&format!("/api/v1/skp/{skp}/evaluasi/{lalu}"), Some(&t_pel)).await,
+        &u.get(&format!("/api/v1/skp/{skp}/evaluasi/{lalu}"), Some(&t_pel))
+            .await,
         "evaluation",
     );
     let e = de["evaluasi"].clone();
@@ -202,8 +227,8 @@ pub(super) async fn semua(u: &Uji) {
         )
         .await;
     let t = teks_pdf(&r, "evaluasi");
-    let predikat = kinerja_domain::kuadran::Predikat::dari_kode(e["predikat"].as_str().unwrap())
-        .unwrap();
+    let predikat =
+        kinerja_domain::kuadran::Predikat::dari_kode(e["predikat"].as_str().unwrap()).unwrap();
     use kinerja_domain::enumerasi::Enumerasi;
     for s in [
         "EVALUASI KINERJA PEGAWAI",
@@ -240,7 +265,10 @@ pub(super) async fn semua(u: &Uji) {
         memuat(&t, s, "dokumen evaluasi");
     }
     memuat(&t, de["atasan"]["nama"].as_str().unwrap(), "atasan");
-    let v = ok(&u.get(&format!("/api/v1/verifikasi/{k_de}"), None).await, "verify");
+    let v = ok(
+        &u.get(&format!("/api/v1/verifikasi/{k_de}"), None).await,
+        "verify",
+    );
     assert_eq!(v["ringkasan"]["predikat"], predikat.label());
     assert!(!v["ringkasan"]["ditandatangani_pada"].is_null(), "{v}");
     let r = u
@@ -249,33 +277,46 @@ pub(super) async fn semua(u: &Uji) {
             Some(&t_pel),
         )
         .await;
-    memuat(&teks_pdf(&r, "umpan balik"), "UMPAN BALIK BERKALA", "umpan balik");
+    memuat(
+        &teks_pdf(&r, "umpan balik"),
+        "UMPAN BALIK BERKALA",
+        "umpan balik",
+    );
 
     // Bad input: each its 4xx.
     tolak(
-        &u.get(&format!("/api/v1/skp/{skp}/dokumen/evaluasi"), Some(&t_pel)).await,
+        &u.get(&format!("/api/v1/skp/{skp}/dokumen/evaluasi"), Some(&t_pel))
+            .await,
         422,
         "tidak_valid",
         Some("periode"),
         "no period",
     );
     tolak(
-        &u.get(&format!("/api/v1/skp/{skp}/dokumen/rapor"), Some(&t_pel)).await,
+        &u.get(&format!("/api/v1/skp/{skp}/dokumen/rapor"), Some(&t_pel))
+            .await,
         404,
         "tidak_ditemukan",
         None,
         "unknown document",
     );
     tolak(
-        &u.get(&format!("/api/v1/skp/{skp}/dokumen/evaluasi?periode=2026-13"), Some(&t_pel))
-            .await,
+        &u.get(
+            &format!("/api/v1/skp/{skp}/dokumen/evaluasi?periode=2026-13"),
+            Some(&t_pel),
+        )
+        .await,
         422,
         "tidak_valid",
         Some("periode"),
         "a bad period",
     );
     tolak(
-        &u.get(&format!("/api/v1/skp/{skp}/dokumen/manual_indikator"), Some(&t_pel)).await,
+        &u.get(
+            &format!("/api/v1/skp/{skp}/dokumen/manual_indikator"),
+            Some(&t_pel),
+        )
+        .await,
         409,
         "konflik",
         None,
@@ -288,7 +329,13 @@ pub(super) async fn semua(u: &Uji) {
         None,
         "an SKP the caller may not read",
     );
-    tolak(&u.get(&uri_skp, None).await, 401, "belum_masuk", None, "logged out");
+    tolak(
+        &u.get(&uri_skp, None).await,
+        401,
+        "belum_masuk",
+        None,
+        "logged out",
+    );
     // A member of the team not yet rated this month: no evaluation, no evaluation document.
     if let Some(belum) = baris
         .iter()
@@ -335,13 +382,21 @@ pub(super) async fn semua(u: &Uji) {
         "edit in revision",
     );
     let d = ok(
-        &u.post_json(&format!("{s_uri}/ajukan"), Some(&t_pel), json!({"version": versi(&d)}))
-            .await,
+        &u.post_json(
+            &format!("{s_uri}/ajukan"),
+            Some(&t_pel),
+            json!({"version": versi(&d)}),
+        )
+        .await,
         "submit revision",
     );
     let d = ok(
-        &u.post_json(&format!("{s_uri}/tetapkan"), Some(&t_kasi), json!({"version": versi(&d)}))
-            .await,
+        &u.post_json(
+            &format!("{s_uri}/tetapkan"),
+            Some(&t_kasi),
+            json!({"version": versi(&d)}),
+        )
+        .await,
         "set revision",
     );
     let r = u.get(&uri_skp, Some(&t_pel)).await;
@@ -349,10 +404,16 @@ pub(super) async fn semua(u: &Uji) {
     let k2 = kode(&r);
     assert_ne!(k2, k1, "a new version is a new document");
     memuat(&t, "Akses jaringan kantor 100 Mbps", "new lampiran");
-    let v = ok(&u.get(&format!("/api/v1/verifikasi/{k1}"), None).await, "old code");
+    let v = ok(
+        &u.get(&format!("/api/v1/verifikasi/{k1}"), None).await,
+        "old code",
+    );
     assert_eq!(v["berlaku"], false);
     assert_eq!(v["digantikan_oleh"], k2);
-    let v2 = ok(&u.get(&format!("/api/v1/verifikasi/{k2}"), None).await, "new code");
+    let v2 = ok(
+        &u.get(&format!("/api/v1/verifikasi/{k2}"), None).await,
+        "new code",
+    );
     assert_eq!(v2["berlaku"], true);
     assert_eq!(v2["ringkasan"]["nomor_versi_skp"], d["skp"]["nomor_versi"]);
 
@@ -364,19 +425,36 @@ pub(super) async fn semua(u: &Uji) {
     let h = halaman(u, &format!("/verifikasi/{k1}"), None).await;
     assert_eq!(h.status, StatusCode::OK);
     let teks = h.teks();
-    assert!(teks.contains("Sudah digantikan") && teks.contains(&k2), "{teks}");
+    assert!(
+        teks.contains("Sudah digantikan") && teks.contains(&k2),
+        "{teks}"
+    );
     assert!(teks.contains(pegawai["nama"].as_str().unwrap()));
     let h = halaman(u, "/verifikasi/%3Cscript%3E", None).await;
     assert_eq!(h.status, StatusCode::BAD_REQUEST);
     assert!(!h.teks().contains("<script>"), "escaped");
-    assert_eq!(halaman(u, &format!("/verifikasi/{ubah}"), None).await.status, 422);
-    assert_eq!(halaman(u, &format!("/verifikasi/{asing}"), None).await.status, 404);
+    assert_eq!(
+        halaman(u, &format!("/verifikasi/{ubah}"), None)
+            .await
+            .status,
+        422
+    );
+    assert_eq!(
+        halaman(u, &format!("/verifikasi/{asing}"), None)
+            .await
+            .status,
+        404
+    );
 
     // The reporting bundle: the Kepala Seksi's unit for last month, built by the worker.
     let unit = pel["capaian_unit_id"].as_i64().unwrap();
     tolak(
-        &u.post_json("/api/v1/bundel_laporan", Some(&t_pel), json!({"periode": lalu}))
-            .await,
+        &u.post_json(
+            "/api/v1/bundel_laporan",
+            Some(&t_pel),
+            json!({"periode": lalu}),
+        )
+        .await,
         403,
         "dilarang",
         None,
@@ -395,8 +473,12 @@ pub(super) async fn semua(u: &Uji) {
         "a unit the head does not lead",
     );
     tolak(
-        &u.post_json("/api/v1/bundel_laporan", Some(&t_admin), json!({"periode": "2026-99"}))
-            .await,
+        &u.post_json(
+            "/api/v1/bundel_laporan",
+            Some(&t_admin),
+            json!({"periode": "2026-99"}),
+        )
+        .await,
         422,
         "tidak_valid",
         Some("periode"),
@@ -411,17 +493,26 @@ pub(super) async fn semua(u: &Uji) {
         .await;
     assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.teks());
     let id = r.json()["id"].as_i64().unwrap();
-    let st = ok(&u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_kasi)).await, "status");
+    let st = ok(
+        &u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_kasi))
+            .await,
+        "status",
+    );
     assert_eq!(st["status"], "menunggu");
     tolak(
-        &u.get(&format!("/api/v1/bundel_laporan/{id}/berkas"), Some(&t_kasi)).await,
+        &u.get(
+            &format!("/api/v1/bundel_laporan/{id}/berkas"),
+            Some(&t_kasi),
+        )
+        .await,
         409,
         "konflik",
         None,
         "not built yet",
     );
     tolak(
-        &u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_pel)).await,
+        &u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_pel))
+            .await,
         404,
         "tidak_ditemukan",
         None,
@@ -431,22 +522,38 @@ pub(super) async fn semua(u: &Uji) {
         .satu_putaran("uji-dokumen", chrono::Utc::now())
         .await
         .expect("worker round");
-    let st = ok(&u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_kasi)).await, "status");
+    let st = ok(
+        &u.get(&format!("/api/v1/bundel_laporan/{id}"), Some(&t_kasi))
+            .await,
+        "status",
+    );
     assert_eq!(st["status"], "selesai", "{st}");
     let n = st["total_n"].as_i64().unwrap();
     assert!(n >= 1, "{st}");
     assert_eq!(st["selesai_n"], n);
-    let r = u.get(&format!("/api/v1/bundel_laporan/{id}/berkas"), Some(&t_kasi)).await;
+    let r = u
+        .get(
+            &format!("/api/v1/bundel_laporan/{id}/berkas"),
+            Some(&t_kasi),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CONTENT_TYPE], "application/zip");
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(r.body.clone())).unwrap();
-    assert_eq!(z.len() as i64, 3 * n + 2, "three PDFs a pegawai, an index and a note");
+    assert_eq!(
+        z.len() as i64,
+        3 * n + 2,
+        "three PDFs a pegawai, an index and a note"
+    );
     let mut indeks = String::new();
     z.by_name("daftar.csv")
         .unwrap()
         .read_to_string(&mut indeks)
         .unwrap();
-    assert!(indeks.contains(pegawai["nip"].as_str().unwrap()), "{indeks}");
+    assert!(
+        indeks.contains(pegawai["nip"].as_str().unwrap()),
+        "{indeks}"
+    );
     assert_eq!(indeks.lines().count() as i64, n + 1);
     let nama: Vec<String> = z.file_names().map(str::to_string).collect();
     let pdf = nama
@@ -460,7 +567,11 @@ pub(super) async fn semua(u: &Uji) {
     assert!(indeks.contains(&k_de), "{indeks}");
     // The page lists it with its download link.
     let h = halaman(u, "/bundel", Some(&t_kasi)).await;
-    assert!(h.teks().contains(&format!("/bundel/{id}/berkas")), "{}", h.teks());
+    assert!(
+        h.teks().contains(&format!("/bundel/{id}/berkas")),
+        "{}",
+        h.teks()
+    );
     // Nothing half-written is left beside the archive.
     let sisa: Vec<_> = std::fs::read_dir(&u.app.direktori_berkas)
         .unwrap()

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Figures for the documents, on SQLite (default) or PostgreSQL (BENCH_PG=postgres://…/db, a
+# database this script may fill; it needs `psql`; SQLite needs the `sqlite3` shell):
+#   1. the median time of one SKP PDF and of one Dokumen Evaluasi (demo data, the code already
+#      registered, so a request is the reads plus one typst render), against `GET /api/v1/me`;
+#   2. the Pasal 29 reporting bundle of the whole instansi for the demo plus N generated pegawai
+#      (default 10,000) with a set SKP and a signed evaluation of March 2028: three PDFs each,
+#      built by the background worker — time to finished, archive size, server peak memory.
+#
+#   cargo build --release -p kinerja && bash bench/dokumen.sh
+#
+# Prints what it measured in this run; nothing asserts a timing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+T="${CARGO_TARGET_DIR:-target}"; [[ "$T" = /* ]] || T="$ROOT/$T"
+BIN="${KINERJA_BIN:-$T/release/kinerja}"
+[[ -x "$BIN" ]] || { echo "build first: cargo build --release -p kinerja ($BIN missing)" >&2; exit 2; }
+N="${BENCH_PEGAWAI:-10000}"
+WORK="$(mktemp -d)"; PID=""
+trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+cd "$WORK"
+if [[ -n "${BENCH_PG:-}" ]]; then
+  export DATABASE_URL="$BENCH_PG"; DB="PostgreSQL"; "$BIN" migrate >/dev/null
+  sql() { psql -q -X -t -A -v ON_ERROR_STOP=1 "$BENCH_PG" -c "$1"; }
+  TS="now()"
+else
+  export DATABASE_URL="sqlite://$WORK/bench.db"; DB="SQLite"
+  sql() { sqlite3 "$WORK/bench.db" "$1"; }
+  TS="'2028-04-03T00:00:00.000000Z'"
+fi
+PORT=$((20000 + RANDOM % 20000))
+
+"$BIN" demo >/dev/null
+"$BIN" export --jenis jabatan --output jabatan.csv
+python3 "$ROOT/bench/pegawai_bangkitan.py" "$N" jabatan.csv pegawai.csv
+"$BIN" import --jenis pegawai pegawai.csv >/dev/null
+"$BIN" start-year --tahun 2028 >/dev/null
+# Every SKP of 2028 set, every unit's capaian for March 2028, a signed evaluation of March for
+# every pegawai (as bench/evaluasi.sh).
+sql "UPDATE skp SET status = 'ditetapkan', nomor_versi = 1, ditetapkan_pada = '2028-01-15' WHERE tahun = 2028"
+sql "INSERT INTO capaian_organisasi (instansi_id, unit_id, periode, tahun, capaian, oleh, versi, diubah)
+     SELECT instansi_id, id, '2028-03', 2028, 'baik', 'bench', 1, $TS FROM unit"
+sql "INSERT INTO evaluasi (instansi_id, skp_id, pegawai_id, unit_id, periode, tahun, dasar, capaian_unit_id, capaian, penilai_pegawai_id,
+       nomor_versi_skp, saran_hasil_kerja, saran_perilaku, rating_hasil_kerja, rating_perilaku, predikat, status,
+       ditandatangani_penilai, diterima, versi, dibuat, diubah)
+     SELECT s.instansi_id, s.id, s.pegawai_id, s.unit_id, '2028-03', 2028, 'capaian_unit', s.unit_id, 'baik', s.pegawai_id,
+       1, 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'baik',
+       'ditandatangani_penilai', $TS, '2028-04-03', 1, $TS, $TS
+     FROM skp s WHERE s.tahun = 2028 AND s.unit_id IS NOT NULL"
+EVAL=$(sql "SELECT COUNT(*) FROM evaluasi WHERE periode = '2028-03'" | tr -dc 0-9)
+
+"$BIN" serve --listen "127.0.0.1:$PORT" --berkas-dir "$WORK/berkas" >serve.log 2>&1 &
+PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+
+python3 - "$PORT" "$PID" "$EVAL" "$DB" "$WORK/berkas" <<'PY'
+import http.client, json, os, re, statistics, sys, time
+port, pid, n_eval, db, berkas = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+def req(m, path, token=None, body=None):
+    h = {"Content-Type": "application/json"}
+    if token: h["Authorization"] = "Bearer " + token
+    c.request(m, path, body=json.dumps(body).encode() if body is not None else None, headers=h)
+    r = c.getresponse(); return r.status, r.read()
+def masuk(u):
+    s, d = req("POST", "/api/v1/auth/login", body={"username": u, "password": "demo12345"})
+    assert s == 200, d; return json.loads(d)["token"]
+def hwm():
+    return int(re.search(r"VmHWM:\s+(\d+)", open(f"/proc/{pid}/status").read()).group(1)) / 1024
+def rss():
+    return int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{pid}/status").read()).group(1)) / 1024
+admin = masuk("admin")
+pel = masuk("197011252002051077")
+s, d = req("GET", "/api/v1/skp?tahun=2026", pel); skp = json.loads(d)["items"][0]["id"]
+def waktu(path, tok, n):
+    xs = []
+    for _ in range(n):
+        a = time.perf_counter(); s, d = req("GET", path, tok); xs.append((time.perf_counter() - a) * 1000)
+        assert s == 200, (path, s, d[:300])
+    return statistics.median(xs), max(xs), len(d)
+for _ in range(20): req("GET", "/api/v1/me", pel)
+me, _, _ = waktu("/api/v1/me", pel, 200)
+req("GET", f"/api/v1/skp/{skp}/dokumen/skp", pel)  # registers the code once
+skp_ms, skp_max, skp_b = waktu(f"/api/v1/skp/{skp}/dokumen/skp", pel, 40)
+de_ms, de_max, de_b = waktu(f"/api/v1/skp/{skp}/dokumen/dokumen_evaluasi?periode=2026-10", pel, 40)
+ev_ms, ev_max, ev_b = waktu(f"/api/v1/skp/{skp}/dokumen/evaluasi?periode=2026-10", pel, 40)
+print(f"\n{db}: one document (demo data, 40 requests each)")
+print(f"  GET /api/v1/me (baseline)                 median {me:7.2f} ms")
+print(f"  SKP with Lampiran SKP (3 pages)           median {skp_ms:7.1f} ms, max {skp_max:7.1f}  ratio {skp_ms / me:5.0f}  ({skp_b / 1e3:.0f} kB)")
+print(f"  Dokumen Evaluasi Kinerja Pegawai          median {de_ms:7.1f} ms, max {de_max:7.1f}  ratio {de_ms / me:5.0f}  ({de_b / 1e3:.0f} kB)")
+print(f"  Evaluasi Kinerja Pegawai (with the curve) median {ev_ms:7.1f} ms, max {ev_max:7.1f}  ratio {ev_ms / me:5.0f}  ({ev_b / 1e3:.0f} kB)")
+sebelum = rss()
+a = time.perf_counter()
+s, d = req("POST", "/api/v1/bundel_laporan", admin, {"periode": "2028-03"})
+assert s == 202, (s, d)
+tid = json.loads(d)["id"]
+while True:
+    time.sleep(1)
+    s, d = req("GET", f"/api/v1/bundel_laporan/{tid}", admin); t = json.loads(d)
+    if t["status"] in ("selesai", "gagal"): break
+lama = time.perf_counter() - a
+assert t["status"] == "selesai", t
+ukuran = t["ukuran"]
+print(f"\n{db}: reporting bundle of the instansi, March 2028 ({n_eval} signed evaluations)")
+print(f"  {t['total_n']} pegawai, {3 * t['total_n']} PDFs in {lama:.0f} s ({lama / max(1, t['total_n']) * 1000:.1f} ms a pegawai), archive {ukuran / 1e6:.0f} MB")
+print(f"  server memory before {sebelum:.0f} MB, peak {hwm():.0f} MB")
+PY
+printf '%s, %s cores\n' "$DB" "$(nproc)"
