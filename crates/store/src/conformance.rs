@@ -181,6 +181,7 @@ pub const SKENARIO: &[&str] = &[
     "notifikasi_dan_antrean",
     "evaluasi_dan_keberatan",
     "laporan_halaman",
+    "dokumen_terbit",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -191,7 +192,7 @@ macro_rules! uji_conformance {
         $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
             skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
             realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean,
-            evaluasi_dan_keberatan, laporan_halaman);
+            evaluasi_dan_keberatan, laporan_halaman, dokumen_terbit);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -236,6 +237,7 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "notifikasi_dan_antrean" => notifikasi_dan_antrean(store, i.id).await,
         "evaluasi_dan_keberatan" => evaluasi_dan_keberatan(store, i.id).await,
         "laporan_halaman" => laporan_halaman(store, i.id).await,
+        "dokumen_terbit" => dokumen_terbit(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -5385,4 +5387,161 @@ async fn laporan_halaman(store: &dyn Store, inst: i64) {
         .await
         .expect("periode lain")
         .is_empty());
+}
+
+/// Documents keep their code for the same content, a new content supersedes the others of the
+/// subject (and going back restores the old one); a bundle job moves through the queue with its
+/// progress and result.
+async fn dokumen_terbit(store: &dyn Store, inst: i64) {
+    use crate::dokumen::{DokumenBaru, RingkasanDokumen, StatusTugas};
+    use kinerja_domain::dokumen::JenisDokumen;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let oleh = pelaku("admin");
+    let ringkasan = RingkasanDokumen {
+        instansi: "PEMERINTAH KOTA UJI".into(),
+        pegawai_nama: citra.nama.clone(),
+        pegawai_nip: citra.nip.to_string(),
+        jabatan: "Analis".into(),
+        unit_kerja: "Bidang Uji".into(),
+        periode: "Januari s.d. Desember 2026".into(),
+        nomor_versi_skp: 1,
+        status: "Ditetapkan (versi 1)".into(),
+        predikat: None,
+        ditandatangani_oleh: None,
+        ditandatangani_pada: None,
+    };
+    let baru = |kode: &str, sidik: &str| DokumenBaru {
+        kode: kode.into(),
+        jenis: JenisDokumen::Skp,
+        subjek: "skp:1".into(),
+        sidik: sidik.into(),
+        pegawai_id: Some(citra.id),
+        ringkasan: ringkasan.clone(),
+    };
+    let o = &oleh;
+    let terbit = |b: DokumenBaru| async move {
+        store
+            .terbitkan_dokumen(inst, &b, o)
+            .await
+            .expect("terbitkan")
+    };
+    let d1 = terbit(baru("KNJ-AAAA-AAAA-AAA1-A", "a")).await;
+    assert_eq!(
+        (d1.kode.as_str(), d1.digantikan_oleh.as_ref()),
+        ("KNJ-AAAA-AAAA-AAA1-A", None)
+    );
+    assert_eq!(d1.ringkasan, ringkasan);
+    // The same content again keeps its code (the fresh one is not used).
+    let lagi = terbit(baru("KNJ-AAAA-AAAA-AAA9-A", "a")).await;
+    assert_eq!(lagi.id, d1.id);
+    assert!(store
+        .dokumen_kode("KNJ-AAAA-AAAA-AAA9-A")
+        .await
+        .unwrap()
+        .is_none());
+    // New content: a new code that supersedes the old one.
+    let d2 = terbit(baru("KNJ-AAAA-AAAA-AAA2-A", "b")).await;
+    assert_ne!(d2.id, d1.id);
+    let lama = store.dokumen_kode(&d1.kode).await.unwrap().expect("old");
+    assert_eq!(lama.digantikan_oleh.as_deref(), Some(d2.kode.as_str()));
+    assert!(lama.digantikan_pada.is_some());
+    // Back to the first content: the first document is in force again.
+    let kembali = terbit(baru("KNJ-AAAA-AAAA-AAA3-A", "a")).await;
+    assert_eq!((kembali.id, kembali.digantikan_oleh.clone()), (d1.id, None));
+    let d2 = store.dokumen_kode(&d2.kode).await.unwrap().expect("second");
+    assert_eq!(d2.digantikan_oleh.as_deref(), Some(d1.kode.as_str()));
+    // Another subject is untouched.
+    let lain = store
+        .terbitkan_dokumen(
+            inst,
+            &DokumenBaru {
+                subjek: "evaluasi:1:2026-03".into(),
+                jenis: JenisDokumen::Evaluasi,
+                ..baru("KNJ-AAAA-AAAA-AAA4-A", "a")
+            },
+            &oleh,
+        )
+        .await
+        .unwrap();
+    assert!(lain.digantikan_oleh.is_none());
+    assert!(store
+        .dokumen_kode(&d1.kode)
+        .await
+        .unwrap()
+        .unwrap()
+        .digantikan_oleh
+        .is_none());
+
+    // A bundle job: queued, claimed, progress, result, finished.
+    let akun = store
+        .simpan_akun(
+            &AkunBaru {
+                instansi_id: inst,
+                username: "pemohon-bundel".into(),
+                password_hash: "x".into(),
+                peran: Peran::Admin,
+                pegawai_id: None,
+            },
+            &oleh,
+        )
+        .await
+        .expect("akun");
+    let param = serde_json::json!({"periode": "2026-03"});
+    let t = store
+        .antrekan_tugas(inst, "bundel_laporan", &param, akun.id, &oleh)
+        .await
+        .expect("antrekan");
+    assert_eq!(
+        (t.status, t.parameter.clone(), t.akun_id),
+        (StatusTugas::Menunggu, param, akun.id)
+    );
+    let kini = chrono::Utc::now();
+    let sewa = kini + chrono::Duration::minutes(10);
+    let job = store
+        .klaim_pekerjaan("simpul-a", kini, sewa)
+        .await
+        .unwrap()
+        .expect("claimed");
+    assert_eq!(job.id, t.id);
+    store
+        .kemajuan_tugas(t.id, "simpul-a", 3, 10, sewa)
+        .await
+        .unwrap();
+    // Another node's progress is ignored.
+    store
+        .kemajuan_tugas(t.id, "simpul-b", 9, 10, sewa)
+        .await
+        .unwrap();
+    let b = store.tugas_latar(inst, t.id).await.unwrap().unwrap();
+    assert_eq!(
+        (b.status, b.selesai_n, b.total_n),
+        (StatusTugas::Berjalan, 3, 10)
+    );
+    store
+        .hasil_tugas(t.id, "simpul-a", "bundel-1.zip", 1234)
+        .await
+        .unwrap();
+    store
+        .selesai_pekerjaan(t.id, "simpul-a", true, None)
+        .await
+        .unwrap();
+    let b = store.tugas_latar(inst, t.id).await.unwrap().unwrap();
+    assert_eq!(
+        (b.status, b.selesai_n, b.berkas.as_deref(), b.ukuran),
+        (StatusTugas::Selesai, 10, Some("bundel-1.zip"), Some(1234))
+    );
+    assert_eq!(
+        store
+            .daftar_tugas_latar(inst, "bundel_laporan", Some(akun.id), 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(store
+        .daftar_tugas_latar(inst, "bundel_laporan", Some(akun.id + 1000), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store.tugas_latar(inst + 999, t.id).await.unwrap().is_none());
 }
