@@ -68,3 +68,15 @@ export async function launchBrowser() {
 
 export const url = (path) => `${BASE_URL}${path}`;
 export const text = async (page, selector) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+
+/** A fresh browser context of `browser` signed in as the demo login of `role`. */
+export async function signedIn(browser, role, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'id-ID', viewport });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(url('/masuk'));
+  await page.fill('#username', login(role).username);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form[action="/masuk"] button[type=submit]')]);
+  return { context, page };
+}

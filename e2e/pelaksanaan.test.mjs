@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text } from './demo.mjs';
+import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text, signedIn as signedInAs } from './demo.mjs';
 
 const TAHUN = 2026;
 let browser;
@@ -22,16 +22,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function signedIn(role) {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(url('/masuk'));
-  await page.fill('#username', login(role).username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form[action="/masuk"] button[type=submit]')]);
-  return { context, page };
-}
+/** A fresh browser context signed in as `role`. */
+const signedIn = (role, viewport) => signedInAs(browser, role, viewport);
 
 async function kirim(page, selector) {
   await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click(selector)]);

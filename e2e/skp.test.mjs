@@ -15,7 +15,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text } from './demo.mjs';
+import { BASE_URL, PASSWORD, RESULTS_DIR, login, launchBrowser, url, text, signedIn as signedInAs } from './demo.mjs';
 
 const TAHUN = 2026;
 
@@ -28,16 +28,7 @@ after(async () => {
 });
 
 /** A fresh browser context signed in as `role`. */
-async function signedIn(role) {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(url('/masuk'));
-  await page.fill('#username', login(role).username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form[action="/masuk"] button[type=submit]')]);
-  return { context, page };
-}
+const signedIn = (role, viewport) => signedInAs(browser, role, viewport);
 
 /** Submit the form holding `selector` and wait for the page it leads to. */
 async function kirim(page, selector) {

@@ -17,6 +17,24 @@ pub struct Pengguna {
 }
 
 impl Pengguna {
+    /// An HR-admin caller for work done in the background or by the operator (no session):
+    /// `akun_id` and `username` say on whose behalf, for the audit log.
+    pub fn admin_latar(instansi_id: i64, akun_id: i64, username: &str) -> Pengguna {
+        Pengguna {
+            akun: Akun {
+                id: akun_id,
+                instansi_id,
+                username: username.into(),
+                password_hash: String::new(),
+                peran: Peran::Admin,
+                pegawai_id: None,
+                bahasa: "id".into(),
+            },
+            pegawai: None,
+            csrf: String::new(),
+        }
+    }
+
     pub fn admin(&self) -> bool {
         self.akun.peran == Peran::Admin
     }

@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::masuk::hash_password;
 use crate::{demo, App};
 use kinerja_domain::penilai::{baca_tabel_penilai, TABEL_PENILAI_BEKASI};
-use kinerja_store::{Akun, AkunBaru, InstansiBaru, Pelaku, Peran, RingkasanImpor};
+use kinerja_store::{AkunBaru, InstansiBaru, Pelaku, Peran, RingkasanImpor};
 
 /// What `kinerja demo` did.
 pub struct RingkasanDemo {
@@ -26,19 +26,7 @@ impl App {
     /// The operator on the command line: an admin of the main instansi, audited as `sistem`.
     pub async fn pengguna_sistem(&self) -> AppResult<Pengguna> {
         let i = self.instansi_utama().await?;
-        Ok(Pengguna {
-            akun: Akun {
-                id: 0,
-                instansi_id: i.id,
-                username: "sistem".into(),
-                password_hash: String::new(),
-                peran: Peran::Admin,
-                pegawai_id: None,
-                bahasa: "id".into(),
-            },
-            pegawai: None,
-            csrf: String::new(),
-        })
+        Ok(Pengguna::admin_latar(i.id, 0, "sistem"))
     }
 
     /// Load the demo instansi (Kota Bekasi's rater table, ~3,000 pegawai) with an account for

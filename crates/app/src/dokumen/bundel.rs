@@ -11,7 +11,7 @@ use crate::{App, AppError, AppResult};
 use chrono::{Duration, Utc};
 use kinerja_domain::dokumen::JenisDokumen;
 use kinerja_domain::evaluasi::StatusEvaluasi;
-use kinerja_store::{Akun, FilterEvaluasi, Pelaku, Peran, TugasLatar};
+use kinerja_store::{FilterEvaluasi, Pelaku, TugasLatar};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::PathBuf;
@@ -185,19 +185,7 @@ impl App {
         tujuan: &std::path::Path,
     ) -> AppResult<u64> {
         // The scope was checked when the bundle was asked for; it is read as the instansi.
-        let sistem = Pengguna {
-            akun: Akun {
-                id: t.akun_id,
-                instansi_id: inst,
-                username: param.diminta_oleh.clone(),
-                password_hash: String::new(),
-                peran: Peran::Admin,
-                pegawai_id: None,
-                bahasa: "id".into(),
-            },
-            pegawai: None,
-            csrf: String::new(),
-        };
+        let sistem = Pengguna::admin_latar(inst, t.akun_id, &param.diminta_oleh);
         let pelaku = Pelaku {
             akun_id: Some(t.akun_id),
             nama: param.diminta_oleh.clone(),

@@ -12,11 +12,12 @@ use kinerja_docs::model as m;
 use kinerja_domain::dokumen::{
     judul_format, label_periode_evaluasi, label_periode_penilaian, label_unit_penilai, JenisDokumen,
 };
+use kinerja_domain::enumerasi::Enumerasi;
 use kinerja_domain::evaluasi::{DasarEvaluasi, StatusEvaluasi};
 use kinerja_domain::kuadran::Predikat;
 use kinerja_domain::perilaku::{AspekPerilaku, JenisRhk};
 use kinerja_domain::periode::{nama_bulan, tanggal_indonesia, Periode};
-use kinerja_domain::skp::{PeriodePelaporan, Rhk, Skp, StatusSkp, TingkatKendali};
+use kinerja_domain::skp::{Rhk, Skp, StatusSkp};
 use kinerja_store::{Pegawai, RingkasanDokumen, UmpanBalik};
 use std::collections::BTreeMap;
 
@@ -375,21 +376,9 @@ impl App {
                     definisi: mi.definisi.clone(),
                     formula: mi.formula.clone(),
                     satuan_pengukuran: mi.satuan_pengukuran.clone(),
-                    kualitas_tingkat_kendali: TingkatKendali::SEMUA
-                        .iter()
-                        .map(|t| m::Pilihan {
-                            label: t.label().to_string(),
-                            dipilih: *t == mi.tingkat_kendali,
-                        })
-                        .collect(),
+                    kualitas_tingkat_kendali: pilihan(mi.tingkat_kendali),
                     sumber_data: mi.sumber_data.clone(),
-                    periode_pelaporan: PeriodePelaporan::SEMUA
-                        .iter()
-                        .map(|t| m::Pilihan {
-                            label: t.label().to_string(),
-                            dipilih: *t == mi.periode_pelaporan,
-                        })
-                        .collect(),
+                    periode_pelaporan: pilihan(mi.periode_pelaporan),
                 })
             })
             .collect();
@@ -727,6 +716,17 @@ impl App {
             },
         })
     }
+}
+
+/// Every choice of a form's enumeration, the chosen one ticked.
+fn pilihan<T: Enumerasi + PartialEq>(dipilih: T) -> Vec<m::Pilihan> {
+    T::SEMUA
+        .iter()
+        .map(|t| m::Pilihan {
+            label: t.label().to_string(),
+            dipilih: *t == dipilih,
+        })
+        .collect()
 }
 
 /// The code is filled in once the document is registered.
