@@ -5280,6 +5280,22 @@ async fn laporan_halaman(store: &dyn Store, inst: i64) {
     // SKP of a page with their counts; none for a pegawai without one.
     let dewi = pegawai_nip(store, inst, NIP_DEWI).await;
     let budi = pegawai_nip(store, inst, NIP_BUDI).await;
+    let mut nama = store
+        .nama_pegawai_laporan(inst, &[budi.id, citra.id, -1])
+        .await
+        .expect("nama");
+    nama.sort_by_key(|x| x.id);
+    let mut harap = vec![
+        (budi.id, budi.nama.clone(), budi.nip.to_string()),
+        (citra.id, citra.nama.clone(), citra.nip.to_string()),
+    ];
+    harap.sort();
+    assert_eq!(
+        nama.into_iter()
+            .map(|x| (x.id, x.nama, x.nip))
+            .collect::<Vec<_>>(),
+        harap
+    );
     let s_citra = tetapkan_draf(store, inst, &draf_dua_rhk(&citra)).await.skp;
     let skp = store
         .skp_laporan(inst, 2026, &[citra.id, dewi.id])
@@ -5386,6 +5402,41 @@ async fn laporan_halaman(store: &dyn Store, inst: i64) {
         .evaluasi_laporan(inst, "2026-04", &[s_citra.id])
         .await
         .expect("periode lain")
+        .is_empty());
+    // The ranking's light rows in pages: the same as the ranking reads at once.
+    let mut rk = Vec::new();
+    let mut setelah = 0;
+    loop {
+        let h = store
+            .baris_peringkat_laporan(inst, "2026-03", setelah, 1)
+            .await
+            .expect("peringkat");
+        rk.extend(h.items);
+        match h.berikut {
+            Some(c) => setelah = c,
+            None => break,
+        }
+    }
+    assert_eq!(
+        rk,
+        store
+            .baris_peringkat(inst, "2026-03")
+            .await
+            .expect("peringkat sekaligus")
+    );
+    assert_eq!(rk.len(), 1);
+    // The same through the pegawai (their open SKP of the year).
+    assert_eq!(
+        store
+            .evaluasi_pegawai_laporan(inst, "2026-03", 2026, &[citra.id, dewi.id, budi.id])
+            .await
+            .expect("evaluasi pegawai"),
+        v
+    );
+    assert!(store
+        .evaluasi_pegawai_laporan(inst, "2026-03", 2025, &[citra.id])
+        .await
+        .expect("tahun lain")
         .is_empty());
 }
 

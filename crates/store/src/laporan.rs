@@ -3,6 +3,7 @@
 //! pages by id, and each page's SKP and evaluations in a few grouped queries over that page.
 
 use crate::error::StoreResult;
+use crate::evaluasi::BarisPeringkat;
 use crate::model::Pegawai;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -61,6 +62,14 @@ pub struct EvaluasiLaporan {
     pub keberatan: Option<StatusKeberatan>,
 }
 
+/// A pegawai named in a row (a pejabat penilai).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamaPegawai {
+    pub id: i64,
+    pub nama: String,
+    pub nip: String,
+}
+
 #[async_trait]
 pub trait StoreLaporan {
     /// Pegawai with id above `setelah`, by id, at most `batas` (1..=10,000); only those whose
@@ -85,6 +94,30 @@ pub trait StoreLaporan {
         instansi_id: i64,
         tahun: i32,
     ) -> StoreResult<Vec<SkpLaporan>>;
+    /// The evaluations of a period, light (as [`crate::StoreEvaluasi::baris_peringkat`]), in
+    /// keyset pages by evaluation id, for a ranking that must see them all before its first row.
+    async fn baris_peringkat_laporan(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        setelah: i64,
+        batas: i64,
+    ) -> StoreResult<HalamanLaporan<BarisPeringkat>>;
+    /// Name and NIP of these pegawai (the raters a page names), by id.
+    async fn nama_pegawai_laporan(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+    ) -> StoreResult<Vec<NamaPegawai>>;
+    /// The evaluations of a period on the open SKP of its year of these pegawai (those on SKP
+    /// closed by a mutasi come from [`StoreLaporan::evaluasi_laporan`]), with their keberatan.
+    async fn evaluasi_pegawai_laporan(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        tahun: i32,
+        pegawai_id: &[i64],
+    ) -> StoreResult<Vec<EvaluasiLaporan>>;
     /// The evaluations of a period on these SKP, with the status of their keberatan.
     async fn evaluasi_laporan(
         &self,

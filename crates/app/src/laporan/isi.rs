@@ -119,12 +119,12 @@ impl<'a> Konteks<'a> {
         if self.orang.len() + baru.len() > MAKS_ORANG {
             self.orang.clear();
         }
-        for p in app.store.pegawai_by_ids(self.inst, &baru).await? {
+        for p in app.store.nama_pegawai_laporan(self.inst, &baru).await? {
             self.orang.insert(
                 p.id,
                 Orang {
                     nama: p.nama,
-                    nip: Some(p.nip.to_string()),
+                    nip: Some(p.nip),
                 },
             );
         }
@@ -183,6 +183,15 @@ impl App {
         for s in self.store.skp_ditutup_laporan(k.inst, tahun).await? {
             ditutup.entry(s.pegawai_id).or_default().push(s);
         }
+        let per_periode = matches!(jenis, JenisLaporan::Evaluasi | JenisLaporan::Tpp);
+        // Their evaluations of the period too (the evaluation and TPP reports).
+        let mut eval_ditutup: HashMap<i64, Vec<EvaluasiLaporan>> = HashMap::new();
+        if per_periode && !ditutup.is_empty() {
+            let id: Vec<i64> = ditutup.values().flatten().map(|s| s.id).collect();
+            for e in self.store.evaluasi_laporan(k.inst, &kode, &id).await? {
+                eval_ditutup.entry(e.pegawai_id).or_default().push(e);
+            }
+        }
         let mut setelah = 0;
         let mut no = 0u64;
         loop {
@@ -193,8 +202,10 @@ impl App {
             if !hal.items.is_empty() {
                 let ids: Vec<i64> = hal.items.iter().map(|p| p.id).collect();
                 let mut skp: HashMap<i64, Vec<SkpLaporan>> = HashMap::new();
-                for s in self.store.skp_laporan(k.inst, tahun, &ids).await? {
-                    skp.entry(s.pegawai_id).or_default().push(s);
+                if !per_periode {
+                    for s in self.store.skp_laporan(k.inst, tahun, &ids).await? {
+                        skp.entry(s.pegawai_id).or_default().push(s);
+                    }
                 }
                 let baris = match jenis {
                     JenisLaporan::Skp => {
@@ -206,18 +217,17 @@ impl App {
                             .await?
                     }
                     _ => {
-                        let skp_id: Vec<i64> = ids
-                            .iter()
-                            .flat_map(|i| {
-                                skp.get(i)
-                                    .into_iter()
-                                    .chain(ditutup.get(i))
-                                    .flatten()
-                                    .map(|s| s.id)
-                            })
-                            .collect();
                         let mut eval: HashMap<i64, Vec<EvaluasiLaporan>> = HashMap::new();
-                        for e in self.store.evaluasi_laporan(k.inst, &kode, &skp_id).await? {
+                        for i in &ids {
+                            if let Some(v) = eval_ditutup.get(i) {
+                                eval.insert(*i, v.clone());
+                            }
+                        }
+                        for e in self
+                            .store
+                            .evaluasi_pegawai_laporan(k.inst, &kode, tahun, &ids)
+                            .await?
+                        {
                             eval.entry(e.pegawai_id).or_default().push(e);
                         }
                         if jenis == JenisLaporan::Evaluasi {
@@ -368,17 +378,24 @@ impl App {
     /// them), written in slices. The scope is the unit the evaluation was made in, as on the
     /// ranking page, so both show the same ranks.
     async fn isi_peringkat(&self, k: &mut Konteks<'_>, tx: &Kirim) -> AppResult<()> {
-        let mut baris: Vec<BarisPeringkat> = self
-            .store
-            .baris_peringkat(k.inst, &k.periode.kode())
-            .await?
-            .into_iter()
-            .filter(|b| match (k.unit, b.unit_id) {
+        let kode = k.periode.kode();
+        let mut baris: Vec<BarisPeringkat> = Vec::new();
+        let mut setelah = 0;
+        loop {
+            let h = self
+                .store
+                .baris_peringkat_laporan(k.inst, &kode, setelah, HALAMAN * 2)
+                .await?;
+            baris.extend(h.items.into_iter().filter(|b| match (k.unit, b.unit_id) {
                 (None, _) => true,
                 (Some(v), Some(u)) => v.binary_search(&u).is_ok(),
                 _ => false,
-            })
-            .collect();
+            }));
+            match h.berikut {
+                Some(c) => setelah = c,
+                None => break,
+            }
+        }
         let nomor = beri_peringkat(&mut baris, |b| b.predikat, |b| b.nama.as_str());
         for (potong, n) in baris
             .chunks(HALAMAN as usize)

@@ -5,6 +5,7 @@
 use super::skp::{di_antara_pegawai, tempat};
 use super::{pegawai_dari, SqlStore, PEGAWAI_SELECT};
 use crate::error::StoreResult;
+use crate::evaluasi::BarisPeringkat;
 use crate::laporan::*;
 use crate::model::Pegawai;
 use crate::params;
@@ -88,6 +89,10 @@ async fn hitung_isi<C: Conn + ?Sized>(c: &mut C, skp: &mut [SkpLaporan]) -> Stor
     Ok(())
 }
 
+const EVALUASI_KOLOM: &str = "e.id, e.skp_id, e.pegawai_id, e.periode, e.capaian, \
+     e.rating_hasil_kerja, e.rating_perilaku, e.predikat, e.status, e.diterima, \
+     e.ditandatangani_penilai, e.ditandatangani_pegawai, e.penilai_pegawai_id, k.status";
+
 fn evaluasi_dari(r: &Row) -> StoreResult<EvaluasiLaporan> {
     Ok(EvaluasiLaporan {
         id: r.i64(0)?,
@@ -137,8 +142,11 @@ impl<B: Backend> StoreLaporan for SqlStore<B> {
         let mut c = self.b.read().await?;
         let baris = c
             .fetch(
+                // `+p.instansi_id`: SQLite would otherwise walk the (instansi_id, nama) index and
+                // sort the whole instansi for every page; this walks the primary key from the
+                // cursor (PostgreSQL reads the unary plus as a no-op and does the same).
                 &format!(
-                    "{PEGAWAI_SELECT} WHERE p.instansi_id = $1 AND p.id > $2{saring} ORDER BY p.id LIMIT $3"
+                    "{PEGAWAI_SELECT} WHERE +p.instansi_id = $1 AND p.id > $2{saring} ORDER BY p.id LIMIT $3"
                 ),
                 p,
             )
@@ -203,6 +211,105 @@ impl<B: Backend> StoreLaporan for SqlStore<B> {
         Ok(out)
     }
 
+    async fn baris_peringkat_laporan(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        setelah: i64,
+        batas: i64,
+    ) -> StoreResult<HalamanLaporan<BarisPeringkat>> {
+        let batas = batas.clamp(1, 10_000);
+        let mut c = self.b.read().await?;
+        // Walks the primary key from the cursor (see `pegawai_laporan` for the unary plus).
+        let items = c
+            .fetch(
+                "SELECT e.id, e.pegawai_id, p.nip, p.nama, e.unit_id, e.predikat, e.status \
+                 FROM evaluasi e JOIN pegawai p ON p.id = e.pegawai_id \
+                 WHERE +e.instansi_id = $1 AND e.periode = $2 AND e.id > $3 ORDER BY e.id LIMIT $4",
+                params![instansi_id, periode, setelah, batas],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(BarisPeringkat {
+                    evaluasi_id: r.i64(0)?,
+                    pegawai_id: r.i64(1)?,
+                    nip: r.text(2)?,
+                    nama: r.text(3)?,
+                    unit_id: r.opt_i64(4)?,
+                    predikat: r.parse(5)?,
+                    status: r.parse(6)?,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        let berikut = items
+            .last()
+            .map(|b| b.evaluasi_id)
+            .filter(|_| items.len() as i64 == batas);
+        Ok(HalamanLaporan { items, berikut })
+    }
+
+    async fn nama_pegawai_laporan(
+        &self,
+        instansi_id: i64,
+        pegawai_id: &[i64],
+    ) -> StoreResult<Vec<NamaPegawai>> {
+        let mut c = self.b.read().await?;
+        let mut out = Vec::with_capacity(pegawai_id.len());
+        for potong in pegawai_id.chunks(POTONG) {
+            let (di, nilai) = di_antara("id", 2, potong);
+            let mut p = params![instansi_id];
+            p.extend(nilai);
+            // By primary key (see `pegawai_laporan` for the unary plus).
+            for r in c
+                .fetch(
+                    &format!("SELECT id, nama, nip FROM pegawai WHERE +instansi_id = $1 AND {di}"),
+                    p,
+                )
+                .await?
+            {
+                out.push(NamaPegawai {
+                    id: r.i64(0)?,
+                    nama: r.text(1)?,
+                    nip: r.text(2)?,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    async fn evaluasi_pegawai_laporan(
+        &self,
+        instansi_id: i64,
+        periode: &str,
+        tahun: i32,
+        pegawai_id: &[i64],
+    ) -> StoreResult<Vec<EvaluasiLaporan>> {
+        let mut c = self.b.read().await?;
+        let mut out = Vec::new();
+        for potong in pegawai_id.chunks(POTONG) {
+            let (di, nilai) = di_antara("s.pegawai_id", 4, potong);
+            let mut p = params![instansi_id, periode, tahun];
+            p.extend(nilai);
+            // The open SKP through the (instansi, pegawai, tahun) index of open SKP, then each
+            // one's evaluation through (skp_id, periode).
+            for r in c
+                .fetch(
+                    &format!(
+                        "SELECT {EVALUASI_KOLOM} FROM skp s JOIN evaluasi e ON e.skp_id = s.id AND e.periode = $2 \
+                         LEFT JOIN keberatan k ON k.evaluasi_id = e.id \
+                         WHERE s.instansi_id = $1 AND s.tahun = $3 AND s.status <> 'ditutup' AND {di} ORDER BY e.id"
+                    ),
+                    p,
+                )
+                .await?
+            {
+                out.push(evaluasi_dari(&r)?);
+            }
+        }
+        Ok(out)
+    }
+
     async fn evaluasi_laporan(
         &self,
         instansi_id: i64,
@@ -212,17 +319,17 @@ impl<B: Backend> StoreLaporan for SqlStore<B> {
         let mut c = self.b.read().await?;
         let mut out = Vec::new();
         for potong in skp_id.chunks(POTONG) {
-            let (di, nilai) = di_antara("e.skp_id", 3, potong);
+            let (di, nilai) = di_antara("s.id", 3, potong);
             let mut p = params![instansi_id, periode];
             p.extend(nilai);
+            // From the SKP (by id) to their evaluation of the period through the (skp_id,
+            // periode) index, rather than every evaluation of the period.
             for r in c
                 .fetch(
                     &format!(
-                        "SELECT e.id, e.skp_id, e.pegawai_id, e.periode, e.capaian, \
-                         e.rating_hasil_kerja, e.rating_perilaku, e.predikat, e.status, e.diterima, \
-                         e.ditandatangani_penilai, e.ditandatangani_pegawai, e.penilai_pegawai_id, k.status \
-                         FROM evaluasi e LEFT JOIN keberatan k ON k.evaluasi_id = e.id \
-                         WHERE e.instansi_id = $1 AND e.periode = $2 AND {di} ORDER BY e.id"
+                        "SELECT {EVALUASI_KOLOM} FROM skp s JOIN evaluasi e ON e.skp_id = s.id AND e.periode = $2 \
+                         LEFT JOIN keberatan k ON k.evaluasi_id = e.id \
+                         WHERE s.instansi_id = $1 AND {di} ORDER BY e.id"
                     ),
                     p,
                 )
