@@ -20,34 +20,7 @@ N="${BENCH_PEGAWAI:-10000}"
 WORK="$(mktemp -d)"; PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 cd "$WORK"
-if [[ -n "${BENCH_PG:-}" ]]; then
-  export DATABASE_URL="$BENCH_PG"; DB="PostgreSQL"; "$BIN" migrate >/dev/null
-  sql() { psql -q -X -t -A -v ON_ERROR_STOP=1 "$BENCH_PG" -c "$1"; }
-  TS="now()"
-else
-  export DATABASE_URL="sqlite://$WORK/bench.db"; DB="SQLite"
-  sql() { sqlite3 "$WORK/bench.db" "$1"; }
-  TS="'2028-04-03T00:00:00.000000Z'"
-fi
-PORT=$((20000 + RANDOM % 20000))
-
-"$BIN" demo >/dev/null
-"$BIN" export --jenis jabatan --output jabatan.csv
-python3 "$ROOT/bench/pegawai_bangkitan.py" "$N" jabatan.csv pegawai.csv
-"$BIN" import --jenis pegawai pegawai.csv >/dev/null
-"$BIN" start-year --tahun 2028 >/dev/null
-# Every SKP of 2028 set, every unit's capaian for March 2028, a signed evaluation of March for
-# every pegawai (as bench/evaluasi.sh).
-sql "UPDATE skp SET status = 'ditetapkan', nomor_versi = 1, ditetapkan_pada = '2028-01-15' WHERE tahun = 2028"
-sql "INSERT INTO capaian_organisasi (instansi_id, unit_id, periode, tahun, capaian, oleh, versi, diubah)
-     SELECT instansi_id, id, '2028-03', 2028, 'baik', 'bench', 1, $TS FROM unit"
-sql "INSERT INTO evaluasi (instansi_id, skp_id, pegawai_id, unit_id, periode, tahun, dasar, capaian_unit_id, capaian, penilai_pegawai_id,
-       nomor_versi_skp, saran_hasil_kerja, saran_perilaku, rating_hasil_kerja, rating_perilaku, predikat, status,
-       ditandatangani_penilai, diterima, versi, dibuat, diubah)
-     SELECT s.instansi_id, s.id, s.pegawai_id, s.unit_id, '2028-03', 2028, 'capaian_unit', s.unit_id, 'baik', s.pegawai_id,
-       1, 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'baik',
-       'ditandatangani_penilai', $TS, '2028-04-03', 1, $TS, $TS
-     FROM skp s WHERE s.tahun = 2028 AND s.unit_id IS NOT NULL"
+source "$ROOT/bench/instansi_bangkitan.sh"
 EVAL=$(sql "SELECT COUNT(*) FROM evaluasi WHERE periode = '2028-03'" | tr -dc 0-9)
 
 "$BIN" serve --listen "127.0.0.1:$PORT" --berkas-dir "$WORK/berkas" >serve.log 2>&1 &
