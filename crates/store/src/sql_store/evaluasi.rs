@@ -489,17 +489,7 @@ impl<B: Backend> StoreEvaluasi for SqlStore<B> {
         )
         .await?
         .iter()
-        .map(|r| {
-            Ok(BarisPeringkat {
-                evaluasi_id: r.i64(0)?,
-                pegawai_id: r.i64(1)?,
-                nip: r.text(2)?,
-                nama: r.text(3)?,
-                unit_id: r.opt_i64(4)?,
-                predikat: r.parse(5)?,
-                status: r.parse(6)?,
-            })
-        })
+        .map(peringkat_dari)
         .collect()
     }
 
@@ -833,4 +823,17 @@ impl<B: Backend> SqlStore<B> {
         tx.commit().await?;
         Ok(baru)
     }
+}
+
+/// A ranking row from `e.id, e.pegawai_id, p.nip, p.nama, e.unit_id, e.predikat, e.status`.
+pub(super) fn peringkat_dari(r: &Row) -> StoreResult<BarisPeringkat> {
+    Ok(BarisPeringkat {
+        evaluasi_id: r.i64(0)?,
+        pegawai_id: r.i64(1)?,
+        nip: r.text(2)?,
+        nama: r.text(3)?,
+        unit_id: r.opt_i64(4)?,
+        predikat: r.parse(5)?,
+        status: r.parse(6)?,
+    })
 }

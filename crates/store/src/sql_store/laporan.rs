@@ -230,17 +230,7 @@ impl<B: Backend> StoreLaporan for SqlStore<B> {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(BarisPeringkat {
-                    evaluasi_id: r.i64(0)?,
-                    pegawai_id: r.i64(1)?,
-                    nip: r.text(2)?,
-                    nama: r.text(3)?,
-                    unit_id: r.opt_i64(4)?,
-                    predikat: r.parse(5)?,
-                    status: r.parse(6)?,
-                })
-            })
+            .map(super::evaluasi::peringkat_dari)
             .collect::<StoreResult<Vec<_>>>()?;
         let berikut = items
             .last()
