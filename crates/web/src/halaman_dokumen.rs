@@ -116,12 +116,15 @@ async fn halaman_bundel(
     let berjalan = daftar
         .iter()
         .any(|t| matches!(t.status.kode(), "menunggu" | "berjalan"));
+    // The units the caller may bundle (none: the caller leads no unit and is not HR).
+    let pilihan = s.k.app.pilihan_laporan(p).await.ok();
     s.halaman(
         status,
         "bundel.html",
         context! {
             daftar,
             berjalan,
+            pilihan,
             galat,
             periode => isian.map(|f| f.periode.clone()).unwrap_or_else(kinerja_app::evaluasi::periode_bulan_ini),
             unit_id => isian.map(|f| f.unit_id.clone()).unwrap_or_default(),
