@@ -47,11 +47,13 @@ fn segmen(s: &str) -> String {
             c => c,
         })
         .collect();
-    let t = t.trim().trim_start_matches('.').to_string();
+    // Windows drops a folder name's trailing dots and spaces ("…, S.Pd."): none at either end.
+    let t: String = t.trim().trim_start_matches('.').chars().take(80).collect();
+    let t = t.trim_end_matches(['.', ' ']);
     if t.is_empty() {
         "-".into()
     } else {
-        t.chars().take(80).collect()
+        t.to_string()
     }
 }
 
@@ -354,5 +356,19 @@ impl App {
             .kemajuan_tugas(t.id, node, selesai, total, sewa())
             .await?;
         Ok(selesai as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segmen;
+
+    #[test]
+    fn nama_folder_aman() {
+        assert_eq!(segmen("Ahmad Gunawan, S.Pd."), "Ahmad Gunawan, S.Pd");
+        assert_eq!(segmen("../rahasia/x"), "-rahasia-x");
+        assert_eq!(segmen("a\\b:c*d?e\"f<g>h|i"), "a-b-c-d-e-f-g-h-i");
+        assert_eq!(segmen(" . "), "-");
+        assert_eq!(segmen(&"x".repeat(200)).len(), 80);
     }
 }
