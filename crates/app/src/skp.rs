@@ -22,7 +22,7 @@ use utoipa::ToSchema;
 
 /// Today in Western Indonesia (WIB, UTC+7), where deadlines are judged.
 pub fn hari_ini() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+    kinerja_domain::periode::tanggal_wib(chrono::Utc::now())
 }
 
 /// How the caller stands to an SKP.

@@ -38,6 +38,17 @@ pub fn nama_bulan(bulan: u32) -> &'static str {
         .unwrap_or("")
 }
 
+/// A moment as it is in Western Indonesia (WIB, UTC+7): the calendar of deadlines, reminders and
+/// documents' dates.
+pub fn waktu_wib(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    (t + chrono::Duration::hours(7)).naive_utc()
+}
+
+/// The WIB date of a moment.
+pub fn tanggal_wib(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    waktu_wib(t).date()
+}
+
 /// A date as written in Indonesian documents: "21 November 2026".
 pub fn tanggal_indonesia(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), nama_bulan(d.month()), d.year())
@@ -306,6 +317,18 @@ mod tests {
 
     fn t(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn tanggal_wib_berganti_pukul_17_utc() {
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let d = |m, h| NaiveDate::from_ymd_opt(2026, m, h).unwrap();
+        assert_eq!(tanggal_wib(t("2026-11-21T16:59:59Z")), d(11, 21));
+        assert_eq!(tanggal_wib(t("2026-11-21T17:00:00Z")), d(11, 22));
+        assert_eq!(
+            waktu_wib(t("2026-12-31T18:22:00Z")).to_string(),
+            "2027-01-01 01:22:00"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Templates (minijinja, auto-escaped HTML) and the `t("key")` function over the catalogue.
 
 use crate::i18n::Katalog;
-use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use kinerja_domain::periode::tanggal_indonesia;
 use minijinja::{Environment, State, Value};
 use std::sync::Arc;
@@ -118,7 +118,7 @@ pub const TEMPLAT: &[(&str, &str)] = &[
 fn wib(v: &str) -> Option<chrono::NaiveDateTime> {
     DateTime::parse_from_rfc3339(v)
         .ok()
-        .map(|t| (t.with_timezone(&Utc) + Duration::hours(7)).naive_utc())
+        .map(|t| kinerja_domain::periode::waktu_wib(t.with_timezone(&Utc)))
 }
 
 /// `{{ d|tanggal }}`: a date (`2026-01-31`) or a moment as "31 Januari 2026"; empty for none.

@@ -149,8 +149,8 @@ impl App {
                 let ditetapkan = d.skp.ditetapkan_pada;
                 d.skp = isi;
                 d.skp.status = kinerja_domain::skp::StatusSkp::Ditetapkan;
-                d.skp.ditetapkan_pada = ditetapkan
-                    .or_else(|| Some((v.waktu + chrono::Duration::hours(7)).date_naive()));
+                d.skp.ditetapkan_pada =
+                    ditetapkan.or_else(|| Some(kinerja_domain::periode::tanggal_wib(v.waktu)));
             }
         }
         Ok(d)

@@ -7,7 +7,7 @@ use crate::matriks::Matriks;
 use crate::organisasi::{IndeksOrganisasi, OrangPenilai};
 use crate::skp::DetailSkp;
 use crate::{App, AppError, AppResult};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_docs::model as m;
 use kinerja_domain::dokumen::{
     judul_format, label_periode_evaluasi, label_periode_penilaian, label_unit_penilai, JenisDokumen,
@@ -16,19 +16,14 @@ use kinerja_domain::enumerasi::Enumerasi;
 use kinerja_domain::evaluasi::{DasarEvaluasi, StatusEvaluasi};
 use kinerja_domain::kuadran::Predikat;
 use kinerja_domain::perilaku::{AspekPerilaku, JenisRhk};
-use kinerja_domain::periode::{nama_bulan, tanggal_indonesia, Periode};
+use kinerja_domain::periode::{nama_bulan, tanggal_indonesia, tanggal_wib, waktu_wib, Periode};
 use kinerja_domain::skp::{Rhk, Skp, StatusSkp};
 use kinerja_store::{Pegawai, RingkasanDokumen, UmpanBalik};
 use std::collections::BTreeMap;
 
-/// Western Indonesia Time, the zone of the documents' dates.
-fn wib(t: DateTime<Utc>) -> chrono::NaiveDateTime {
-    (t + Duration::hours(7)).naive_utc()
-}
-
 /// "Ditandatangani secara elektronik pada 18 November 2026 pukul 10.02 WIB".
 fn tanda_tangan_elektronik(t: DateTime<Utc>) -> String {
-    let w = wib(t);
+    let w = waktu_wib(t);
     format!(
         "Ditandatangani secara elektronik pada {} pukul {} WIB",
         tanggal_indonesia(w.date()),
@@ -491,8 +486,8 @@ impl App {
         })?;
         let (pihak, periode, utama, tambahan, perilaku) = self.bahan_evaluasi(inst, d).await?;
         let skp = &d.skp_berlaku;
-        let tanggal_penilai = e.ditandatangani_penilai.map(|t| wib(t).date());
-        let tanggal_pegawai = e.ditandatangani_pegawai.map(|t| wib(t).date());
+        let tanggal_penilai = e.ditandatangani_penilai.map(tanggal_wib);
+        let tanggal_pegawai = e.ditandatangani_pegawai.map(tanggal_wib);
         let capaian = match e.capaian_organisasi {
             Some(c) => c.label().to_uppercase(),
             None => "-".into(),

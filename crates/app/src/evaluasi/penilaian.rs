@@ -311,7 +311,7 @@ impl App {
             .filter(|t| {
                 t.jenis == JenisTindakLanjut::AmbilAlih
                     || k.periode
-                        .memuat((t.dibuat + chrono::Duration::hours(7)).date_naive())
+                        .memuat(kinerja_domain::periode::tanggal_wib(t.dibuat))
             })
             .collect();
         let rhk = k

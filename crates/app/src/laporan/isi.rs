@@ -6,12 +6,12 @@ use super::{JenisLaporan, HALAMAN};
 use crate::error::{AppError, AppResult};
 use crate::organisasi::IndeksOrganisasi;
 use crate::App;
-use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::angka_kredit::angka_kredit;
 use kinerja_domain::evaluasi::keberatan::StatusKeberatan;
 use kinerja_domain::evaluasi::peringkat::beri_peringkat;
 use kinerja_domain::evaluasi::{skp_untuk_periode, MasaSkp};
 use kinerja_domain::jabatan::JenisJabatan;
+use kinerja_domain::periode::tanggal_wib;
 use kinerja_domain::periode::{tanggal_indonesia, Periode};
 use kinerja_domain::profil::ProfilKebijakan;
 use kinerja_domain::skp::StatusSkp;
@@ -50,11 +50,6 @@ async fn kirim(tx: &Kirim, baris: Vec<Vec<Sel>>) -> AppResult<()> {
     tx.send(baris)
         .await
         .map_err(|_| AppError::Internal("penulis laporan berhenti".into()))
-}
-
-/// The date in Western Indonesia (the product's calendar) of a moment.
-fn tanggal_wib(t: DateTime<Utc>) -> NaiveDate {
-    (t + chrono::Duration::hours(7)).date_naive()
 }
 
 /// Who rates a pegawai now: a pegawai (id), or a non-ASN holder (the Wali Kota) by name.
@@ -666,7 +661,7 @@ mod tests {
 
     #[test]
     fn months_of_a_part_year_skp_are_counted_once() {
-        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let d = |m: u32, day: u32| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let masa = [
             MasaSkp {
                 id: 1,

@@ -12,7 +12,7 @@ use crate::App;
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use kinerja_domain::pelaksanaan::kalender::{batas_dokumentasi, berkala_berikutnya};
-use kinerja_domain::periode::{nama_bulan, periode_berjalan, tanggal_indonesia};
+use kinerja_domain::periode::{nama_bulan, periode_berjalan, tanggal_indonesia, tanggal_wib};
 use kinerja_store::{FilterPermintaan, NotifikasiBaru, Pegawai};
 use std::collections::{BTreeSet, HashMap};
 
@@ -33,11 +33,6 @@ pub struct HasilPutaran {
 
 /// The job that sends a day's reminders.
 pub const JENIS_PENGINGAT: &str = "pengingat_harian";
-
-/// Today in WIB, as the reminders judge it.
-fn tanggal_wib(t: DateTime<Utc>) -> NaiveDate {
-    (t + Duration::hours(7)).date_naive()
-}
 
 impl App {
     /// The runner loop of `kinerja serve` (never returns).
