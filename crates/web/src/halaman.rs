@@ -205,6 +205,11 @@ macro_rules! wajib {
 
 pub(crate) use {coba, wajib};
 
+/// The HTTP status `api.md` gives an error, for a page that shows it in place (a form again).
+pub(crate) fn status_galat(e: &AppError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
+}
+
 async fn css() -> impl IntoResponse {
     (
         [

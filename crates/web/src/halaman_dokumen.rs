@@ -3,7 +3,7 @@
 
 use crate::api_dokumen::{pdf_skp, respons_bundel, respons_pdf};
 use crate::galat::id_path;
-use crate::halaman::{coba, wajib, Sesi};
+use crate::halaman::{coba, status_galat, wajib, Sesi};
 use crate::Keadaan;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -79,19 +79,17 @@ fn urlencoding(k: &str) -> String {
 async fn verifikasi(s: Sesi, Path(kode): Path<String>) -> Response {
     match s.k.app.verifikasi_dokumen(&kode).await {
         Ok(hasil) => s.ok("verifikasi.html", context! { hasil, galat => () }),
-        Err(e) => {
-            let status = match &e {
-                AppError::PermintaanSalah { .. } => StatusCode::BAD_REQUEST,
-                AppError::TidakValid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                AppError::TidakDitemukan(_) => StatusCode::NOT_FOUND,
-                _ => return s.galat(e),
-            };
-            s.halaman(
-                status,
-                "verifikasi.html",
-                context! { hasil => (), galat => e.to_string(), kode },
-            )
-        }
+        // A code that does not verify is shown on the page with its reason and status.
+        Err(
+            e @ (AppError::PermintaanSalah { .. }
+            | AppError::TidakValid { .. }
+            | AppError::TidakDitemukan(_)),
+        ) => s.halaman(
+            status_galat(&e),
+            "verifikasi.html",
+            context! { hasil => (), galat => e.to_string(), kode },
+        ),
+        Err(e) => s.galat(e),
     }
 }
 
@@ -164,12 +162,14 @@ async fn minta_bundel(s: Sesi, Form(f): Form<FormBundel>) -> Response {
         Err(
             e @ (AppError::TidakValid { .. } | AppError::Dilarang(_) | AppError::TidakDitemukan(_)),
         ) => {
-            let status = match &e {
-                AppError::Dilarang(_) => StatusCode::FORBIDDEN,
-                AppError::TidakDitemukan(_) => StatusCode::NOT_FOUND,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            halaman_bundel(&s, p, status, Some(e.to_string()), Some(&f)).await
+            halaman_bundel(
+                &s,
+                p,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(e.to_string()),
+                Some(&f),
+            )
+            .await
         }
         Err(e) => s.galat(e),
     }

@@ -10,7 +10,7 @@
 //! app renders.
 
 use crate::galat::id_path;
-use crate::halaman::{coba, opsi, wajib, Sesi};
+use crate::halaman::{coba, opsi, status_galat, wajib, Sesi};
 use crate::halaman_skp::pilih;
 use crate::Keadaan;
 use axum::extract::{Path, Query};
@@ -88,10 +88,6 @@ fn galat_form(e: &AppError) -> bool {
         e,
         AppError::TidakValid { .. } | AppError::Konflik(_) | AppError::PermintaanSalah { .. }
     )
-}
-
-fn status_galat(e: &AppError) -> StatusCode {
-    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 /// The error of one form: which form (`form`), the message, the fields, and what was typed.

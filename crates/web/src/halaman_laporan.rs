@@ -8,7 +8,6 @@ use crate::api_laporan::unduhan_laporan;
 use crate::halaman::{coba, wajib, Sesi};
 use crate::Keadaan;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -72,7 +71,7 @@ async fn unduh(
         Ok(x) if !matches!(e, AppError::Internal(_)) => x,
         _ => return s.galat(e),
     };
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let status = crate::halaman::status_galat(&e);
     let galat = context! {
         jenis,
         pesan => e.to_string(),

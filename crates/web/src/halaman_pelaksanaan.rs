@@ -9,7 +9,7 @@
 
 use crate::api_pelaksanaan::{respons_berkas, unggah_multipart};
 use crate::galat::id_path;
-use crate::halaman::{coba, opsi, wajib, Sesi};
+use crate::halaman::{coba, opsi, status_galat, wajib, Sesi};
 use crate::halaman_skp::pilih;
 use crate::Keadaan;
 use axum::extract::multipart::MultipartRejection;
@@ -122,10 +122,6 @@ fn galat_form(e: &AppError) -> bool {
             | AppError::PermintaanSalah { .. }
             | AppError::TerlaluBesar(_)
     )
-}
-
-fn status_galat(e: &AppError) -> StatusCode {
-    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 /// The error of one form: which form (`form`), the message, the fields, and what was typed.

@@ -6,7 +6,7 @@
 //! was sent and what was typed in it. Every SKP form carries the `version` it was read at.
 
 use crate::galat::id_path;
-use crate::halaman::{coba, halaman_pegawai, opsi, wajib, Sesi};
+use crate::halaman::{coba, halaman_pegawai, opsi, status_galat, wajib, Sesi};
 use crate::Keadaan;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -116,10 +116,6 @@ fn galat_form(e: &AppError) -> bool {
         e,
         AppError::TidakValid { .. } | AppError::Konflik(_) | AppError::PermintaanSalah { .. }
     )
-}
-
-fn status_galat(e: &AppError) -> StatusCode {
-    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 /// The error of one form: which form (`form`), the message, the fields, and what was typed.
