@@ -265,11 +265,11 @@ impl App {
             let skp = self.skp_dokumen(&sistem, e.skp_id).await?;
             let mut dok = Vec::new();
             let mut kode = Vec::new();
+            // The evaluation's material is read once for both evaluation documents.
+            let bahan = self.bahan_evaluasi(inst, &d).await?;
             for s in [
-                self.susun_evaluasi(inst, &d, JenisDokumen::DokumenEvaluasi)
-                    .await?,
-                self.susun_evaluasi(inst, &d, JenisDokumen::Evaluasi)
-                    .await?,
+                Self::susun_evaluasi(&d, &bahan, JenisDokumen::DokumenEvaluasi)?,
+                Self::susun_evaluasi(&d, &bahan, JenisDokumen::Evaluasi)?,
                 self.susun_skp(inst, &skp).await?,
             ] {
                 let ((terbit, nama), model) = self.daftarkan(inst, &pelaku, s).await?;

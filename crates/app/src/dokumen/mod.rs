@@ -185,7 +185,8 @@ impl App {
         jenis: JenisDokumen,
     ) -> AppResult<BerkasPdf> {
         let d = self.detail_evaluasi(p, skp_id, periode).await?;
-        let s = self.susun_evaluasi(p.instansi_id(), &d, jenis).await?;
+        let bahan = self.bahan_evaluasi(p.instansi_id(), &d).await?;
+        let s = Self::susun_evaluasi(&d, &bahan, jenis)?;
         self.terbitkan(p.instansi_id(), &p.pelaku(), s).await
     }
 

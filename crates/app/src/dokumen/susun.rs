@@ -183,6 +183,15 @@ fn tata(skp: &Skp) -> m::Tata {
     }
 }
 
+/// What the documents of one evaluation show beside the evaluation itself.
+pub(crate) struct BahanEvaluasi {
+    pihak: Pihak,
+    periode: Periode,
+    utama: Vec<m::Rhk>,
+    tambahan: Vec<m::Rhk>,
+    perilaku: Vec<m::Perilaku>,
+}
+
 /// The people and places every document of an SKP shows.
 struct Pihak {
     instansi: String,
@@ -398,12 +407,13 @@ impl App {
         Ok(s)
     }
 
-    /// The people of an evaluation, and the period's realisation and feedback by RHK and aspect.
-    async fn bahan_evaluasi(
+    /// The people of an evaluation, and the period's realisation and feedback by RHK and aspect
+    /// (read once for all the documents of one evaluation).
+    pub(crate) async fn bahan_evaluasi(
         &self,
         inst: i64,
         d: &DetailEvaluasi,
-    ) -> AppResult<(Pihak, Periode, Vec<m::Rhk>, Vec<m::Rhk>, Vec<m::Perilaku>)> {
+    ) -> AppResult<BahanEvaluasi> {
         let identitas_opt = |p: &Option<Pegawai>| p.as_ref().map(identitas).unwrap_or_default();
         let pihak = self
             .pihak(
@@ -449,13 +459,13 @@ impl App {
         let skp = &d.skp_berlaku;
         let pimpinan = self.rhk_pimpinan_skp(inst, skp).await?;
         let (utama, tambahan) = daftar_rhk(skp, &pimpinan, &realisasi, &umpan_balik);
-        Ok((
+        Ok(BahanEvaluasi {
             pihak,
             periode,
             utama,
             tambahan,
-            daftar_perilaku(skp, &per_aspek),
-        ))
+            perilaku: daftar_perilaku(skp, &per_aspek),
+        })
     }
 
     /// The leader's RHK an SKP's RHK may intervene (for the intervensi column).
@@ -472,10 +482,9 @@ impl App {
     }
 
     /// The Evaluasi Kinerja Pegawai or the Dokumen Evaluasi Kinerja Pegawai of a period.
-    pub(crate) async fn susun_evaluasi(
-        &self,
-        inst: i64,
+    pub(crate) fn susun_evaluasi(
         d: &DetailEvaluasi,
+        bahan: &BahanEvaluasi,
         jenis: JenisDokumen,
     ) -> AppResult<Susunan> {
         let e = d.evaluasi.as_ref().ok_or_else(|| {
@@ -484,7 +493,13 @@ impl App {
                 d.periode_label
             ))
         })?;
-        let (pihak, periode, utama, tambahan, perilaku) = self.bahan_evaluasi(inst, d).await?;
+        let BahanEvaluasi {
+            pihak,
+            periode,
+            utama,
+            tambahan,
+            perilaku,
+        } = bahan;
         let skp = &d.skp_berlaku;
         let tanggal_penilai = e.ditandatangani_penilai.map(tanggal_wib);
         let tanggal_pegawai = e.ditandatangani_pegawai.map(tanggal_wib);
@@ -499,7 +514,7 @@ impl App {
         );
         ttd_penilai.tanda_tangan_elektronik = e.ditandatangani_penilai.map(tanda_tangan_elektronik);
         let mut ringkasan = Self::ringkasan(
-            &pihak,
+            pihak,
             d.periode_label.clone(),
             e.nomor_versi_skp,
             e.status.label().to_string(),
@@ -548,10 +563,10 @@ impl App {
                     .as_ref()
                     .map(|x| crate::evaluasi::grafik::ukuran_tetap(&x.svg)),
                 dasar: (d.dasar != DasarEvaluasi::CapaianUnit).then(|| d.dasar.label().to_string()),
-                utama,
-                tambahan,
+                utama: utama.clone(),
+                tambahan: tambahan.clone(),
                 rating_hasil_kerja: e.rating_hasil_kerja.label().to_uppercase(),
-                perilaku,
+                perilaku: perilaku.clone(),
                 rating_perilaku: e.rating_perilaku.label().to_uppercase(),
                 predikat: label_predikat(e.predikat),
                 tempat_tanggal: tempat_tanggal(&pihak.tempat, tanggal_penilai),
@@ -572,7 +587,7 @@ impl App {
                     }
                     _ => judul_format(JenisDokumen::Evaluasi, skp.format),
                 },
-                kepala: Self::kepala(&pihak, skp, Some(label_periode_evaluasi(periode))),
+                kepala: Self::kepala(pihak, skp, Some(label_periode_evaluasi(*periode))),
                 verifikasi: kosong(),
                 draf: e.status == StatusEvaluasi::Draf,
                 isi,
@@ -586,7 +601,13 @@ impl App {
         inst: i64,
         d: &DetailEvaluasi,
     ) -> AppResult<Susunan> {
-        let (pihak, periode, mut utama, tambahan, perilaku) = self.bahan_evaluasi(inst, d).await?;
+        let BahanEvaluasi {
+            pihak,
+            periode,
+            mut utama,
+            tambahan,
+            perilaku,
+        } = self.bahan_evaluasi(inst, d).await?;
         let skp = &d.skp_berlaku;
         utama.extend(tambahan);
         let ringkasan = Self::ringkasan(
