@@ -19,9 +19,14 @@ pub mod matriks;
 pub mod mulai_tahun;
 pub mod organisasi;
 pub mod pelaksanaan;
+pub mod pemantauan;
 pub mod pemasangan;
+pub mod penghargaan;
 pub mod penugasan;
+pub mod profil;
+pub mod sanksi;
 pub mod skp;
+pub mod talenta;
 
 pub use error::{AppError, AppResult};
 

@@ -39,6 +39,9 @@ pub struct ProfilKebijakan {
     /// Deadlines and reminders of the execution stage.
     #[serde(default)]
     pub kalender: crate::pelaksanaan::kalender::Kalender,
+    /// Wording of the sanction cases' outcomes.
+    #[serde(default)]
+    pub redaksi_sanksi: crate::sanksi::RedaksiSanksi,
 }
 
 impl Default for ProfilKebijakan {
@@ -51,6 +54,7 @@ impl Default for ProfilKebijakan {
             tpp: Vec::new(),
             tempat_dokumen: "Bekasi".to_string(),
             kalender: Default::default(),
+            redaksi_sanksi: Default::default(),
         }
     }
 }

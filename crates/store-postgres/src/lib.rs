@@ -15,6 +15,7 @@ const MIGRASI: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_pelaksanaan.sql")),
     (4, include_str!("../migrations/0004_evaluasi.sql")),
     (5, include_str!("../migrations/0005_dokumen.sql")),
+    (6, include_str!("../migrations/0006_tindak_lanjut.sql")),
 ];
 
 pub struct PostgresBackend {

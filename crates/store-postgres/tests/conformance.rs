@@ -23,7 +23,7 @@ async fn uji(nama: &str) {
         return;
     };
     let store = kinerja_store_postgres::buka(&db.url).await.unwrap();
-    assert_eq!(kinerja_store_postgres::migrasi(&store).await.unwrap(), 5);
+    assert_eq!(kinerja_store_postgres::migrasi(&store).await.unwrap(), 6);
     assert_eq!(
         kinerja_store_postgres::migrasi(&store).await.unwrap(),
         0,

@@ -32,6 +32,12 @@ use kinerja_domain::skp::{
 use std::collections::HashSet;
 
 /// Raw SQL on the backend under test, bypassing the Store.
+mod pemantauan;
+mod penghargaan;
+mod profil;
+mod sanksi;
+mod talenta;
+
 #[async_trait]
 pub trait SqlMentah: Send + Sync {
     async fn exec(&self, sql: &str) -> Result<(), StoreError>;
@@ -182,6 +188,10 @@ pub const SKENARIO: &[&str] = &[
     "evaluasi_dan_keberatan",
     "laporan_halaman",
     "dokumen_terbit",
+    "penghargaan_dan_sanksi",
+    "pemantauan_rekap",
+    "talenta_riwayat",
+    "profil_versi",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -192,7 +202,8 @@ macro_rules! uji_conformance {
         $crate::uji_conformance!(@ $uji; organisasi, pencarian, impor_gagal_tidak_menulis, penilai, profil, akun_dan_sesi, audit,
             skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
             realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean,
-            evaluasi_dan_keberatan, laporan_halaman, dokumen_terbit);
+            evaluasi_dan_keberatan, laporan_halaman, dokumen_terbit, penghargaan_dan_sanksi, pemantauan_rekap, talenta_riwayat,
+            profil_versi);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -238,6 +249,13 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "evaluasi_dan_keberatan" => evaluasi_dan_keberatan(store, i.id).await,
         "laporan_halaman" => laporan_halaman(store, i.id).await,
         "dokumen_terbit" => dokumen_terbit(store, i.id).await,
+        "penghargaan_dan_sanksi" => {
+            penghargaan::skenario(store, i.id).await;
+            sanksi::skenario(store, i.id).await;
+        }
+        "pemantauan_rekap" => pemantauan::skenario(store, i.id).await,
+        "talenta_riwayat" => talenta::skenario(store, i.id).await,
+        "profil_versi" => profil::skenario(store, i.id).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }

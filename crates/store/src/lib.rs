@@ -13,7 +13,12 @@ pub mod evaluasi;
 pub mod laporan;
 pub mod model;
 pub mod pelaksanaan;
+pub mod pemantauan;
+pub mod penghargaan;
+pub mod profil;
+pub mod sanksi;
 pub mod sql;
+pub mod talenta;
 mod sql_store;
 
 pub use dokumen::*;
@@ -22,6 +27,11 @@ pub use evaluasi::*;
 pub use laporan::*;
 pub use model::*;
 pub use pelaksanaan::*;
+pub use pemantauan::*;
+pub use penghargaan::*;
+pub use profil::*;
+pub use sanksi::*;
+pub use talenta::*;
 
 use async_trait::async_trait;
 use kinerja_domain::profil::ProfilKebijakan;
@@ -30,7 +40,18 @@ use kinerja_domain::profil::ProfilKebijakan;
 /// with its audit-log entries, so a change and its audit record are never separated.
 #[async_trait]
 pub trait Store:
-    StorePelaksanaan + StoreEvaluasi + StoreDokumen + StoreLaporan + Send + Sync + 'static
+    StorePelaksanaan
+    + StoreEvaluasi
+    + StoreDokumen
+    + StoreLaporan
+    + StorePenghargaan
+    + StoreSanksi
+    + StorePemantauan
+    + StoreTalenta
+    + StoreProfil
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -19,7 +19,12 @@ mod dokumen;
 mod evaluasi;
 mod laporan;
 mod pelaksanaan;
+mod pemantauan;
+mod penghargaan;
+mod profil;
+mod sanksi;
 mod skp;
+mod talenta;
 
 pub struct SqlStore<B: Backend> {
     b: B,

@@ -51,6 +51,11 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::api_evaluasi::rute())
         .merge(crate::api_dokumen::rute())
         .merge(crate::api_laporan::rute())
+        .merge(crate::api_penghargaan::rute())
+        .merge(crate::api_sanksi::rute())
+        .merge(crate::api_pemantauan::rute())
+        .merge(crate::api_talenta::rute())
+        .merge(crate::api_profil::rute())
         .fallback(|| async {
             ApiError(AppError::TidakDitemukan("Alamat API tidak dikenal".into()))
         })

@@ -48,6 +48,11 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::halaman_evaluasi::rute())
         .merge(crate::halaman_dokumen::rute())
         .merge(crate::halaman_laporan::rute())
+        .merge(crate::halaman_penghargaan::rute())
+        .merge(crate::halaman_sanksi::rute())
+        .merge(crate::halaman_pemantauan::rute())
+        .merge(crate::halaman_talenta::rute())
+        .merge(crate::halaman_profil::rute())
         .fallback(tidak_ditemukan)
 }
 
@@ -120,6 +125,7 @@ impl Sesi {
             context! {
                 nama => p.nama(), admin => p.admin(), username => &p.akun.username,
                 belum_dibaca => self.nav.belum_dibaca, penilai => self.nav.penilai,
+                jf => p.pegawai.as_ref().is_some_and(|g| g.jenis_jabatan == Some(kinerja_domain::jabatan::JenisJabatan::Fungsional)),
             }
         });
         let csrf = self

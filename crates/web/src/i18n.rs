@@ -1,5 +1,6 @@
-//! The UI's words: one catalogue per language (`i18n/id.txt`, `i18n/en.txt`), Bahasa Indonesia
-//! first. A key missing from a catalogue falls back to Indonesian; a test keeps both complete.
+//! The UI's words: one catalogue per language (`i18n/id*.txt`, `i18n/en*.txt`: the core file and
+//! one file per later capability), Bahasa Indonesia first. A key missing from a catalogue falls
+//! back to Indonesian; a test keeps both complete.
 
 use std::collections::HashMap;
 
@@ -8,13 +9,33 @@ pub struct Katalog {
     bahasa: HashMap<&'static str, HashMap<String, String>>,
 }
 
-pub const BAHASA: &[(&str, &str)] = &[
-    ("id", include_str!("../i18n/id.txt")),
-    ("en", include_str!("../i18n/en.txt")),
+pub const BAHASA: &[(&str, &[&str])] = &[
+    (
+        "id",
+        &[
+            include_str!("../i18n/id.txt"),
+            include_str!("../i18n/id-penghargaan-sanksi.txt"),
+            include_str!("../i18n/id-pemantauan.txt"),
+            include_str!("../i18n/id-talenta.txt"),
+            include_str!("../i18n/id-profil.txt"),
+        ],
+    ),
+    (
+        "en",
+        &[
+            include_str!("../i18n/en.txt"),
+            include_str!("../i18n/en-penghargaan-sanksi.txt"),
+            include_str!("../i18n/en-pemantauan.txt"),
+            include_str!("../i18n/en-talenta.txt"),
+            include_str!("../i18n/en-profil.txt"),
+        ],
+    ),
 ];
 
-fn baca(teks: &str) -> HashMap<String, String> {
-    teks.lines()
+fn baca(bagian: &[&str]) -> HashMap<String, String> {
+    bagian
+        .iter()
+        .flat_map(|teks| teks.lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('='))
@@ -70,6 +91,23 @@ mod tests {
         let k = Katalog::default();
         assert_eq!(k.kunci("id"), k.kunci("en"));
         assert!(k.kunci("id").len() > 50);
+    }
+
+    #[test]
+    fn tiada_kunci_ganda_antar_berkas() {
+        for (bahasa, bagian) in BAHASA {
+            let mut terlihat = std::collections::HashSet::new();
+            for teks in *bagian {
+                for l in teks.lines().map(str::trim) {
+                    if l.is_empty() || l.starts_with('#') {
+                        continue;
+                    }
+                    if let Some((k, _)) = l.split_once('=') {
+                        assert!(terlihat.insert(k.trim()), "{bahasa}: kunci '{}' ganda", k.trim());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

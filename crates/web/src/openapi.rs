@@ -60,5 +60,10 @@ pub async fn dokumen() -> Json<utoipa::openapi::OpenApi> {
     // Later capabilities describe their operations next to their handlers.
     d.merge(crate::api_dokumen::Api::openapi());
     d.merge(crate::api_laporan::Api::openapi());
+    d.merge(crate::api_penghargaan::Api::openapi());
+    d.merge(crate::api_sanksi::Api::openapi());
+    d.merge(crate::api_pemantauan::Api::openapi());
+    d.merge(crate::api_talenta::Api::openapi());
+    d.merge(crate::api_profil::Api::openapi());
     Json(d)
 }

@@ -96,6 +96,29 @@ pub const TEMPLAT: &[(&str, &str)] = &[
         include_str!("../templates/verifikasi.html"),
     ),
     ("bundel.html", include_str!("../templates/bundel.html")),
+    // Follow-up (issue 7): rewards and sanction cases.
+    (
+        "penghargaan.html",
+        include_str!("../templates/penghargaan.html"),
+    ),
+    ("sanksi.html", include_str!("../templates/sanksi.html")),
+    (
+        "sanksi_daftar.html",
+        include_str!("../templates/sanksi_daftar.html"),
+    ),
+    // Monitoring dashboards.
+    (
+        "pemantauan.html",
+        include_str!("../templates/pemantauan.html"),
+    ),
+    // Talent grid and angka kredit.
+    ("talenta.html", include_str!("../templates/talenta.html")),
+    (
+        "angka_kredit.html",
+        include_str!("../templates/angka_kredit.html"),
+    ),
+    // Policy profile.
+    ("profil.html", include_str!("../templates/profil.html")),
     (
         "distribusi.html",
         include_str!("../templates/distribusi.html"),

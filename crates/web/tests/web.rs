@@ -31,6 +31,21 @@ mod laporan_api;
 #[path = "dokumen/api.rs"]
 mod dokumen_api;
 
+#[path = "profil/api.rs"]
+mod profil_api;
+
+#[path = "penghargaan/api.rs"]
+mod penghargaan_api;
+
+#[path = "sanksi/api.rs"]
+mod sanksi_api;
+
+#[path = "pemantauan/api.rs"]
+mod pemantauan_api;
+
+#[path = "talenta/api.rs"]
+mod talenta_api;
+
 struct Uji {
     router: axum::Router,
     app: App,
@@ -181,6 +196,12 @@ async fn semua(u: &Uji) {
     evaluasi_halaman::semua(u).await;
     laporan_api::semua(u).await;
     dokumen_api::semua(u).await;
+    penghargaan_api::semua(u).await;
+    sanksi_api::semua(u).await;
+    pemantauan_api::semua(u).await;
+    talenta_api::semua(u).await;
+    // Last: it changes the instansi's profile.
+    profil_api::semua(u).await;
     let h = u.app.store.verifikasi_audit().await.unwrap();
     assert!(
         h.utuh(),

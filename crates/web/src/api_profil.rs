@@ -1,0 +1,13 @@
+//! TODO(issue 7): API of profil.
+
+use crate::Keadaan;
+use axum::Router;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi()]
+pub struct Api;
+
+pub fn rute() -> Router<Keadaan> {
+    Router::new()
+}

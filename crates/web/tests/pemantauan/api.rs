@@ -1,0 +1,5 @@
+//! TODO(issue 7): the pemantauan journey through the API and the pages.
+
+use super::Uji;
+
+pub(super) async fn semua(_u: &Uji) {}
