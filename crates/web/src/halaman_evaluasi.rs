@@ -9,6 +9,7 @@
 //! (403, 404) is the error page. No JavaScript: plain forms and links; the curve is an SVG the
 //! app renders.
 
+use crate::formulir::{angka, galat_form, galat_untuk, kosong, teks};
 use crate::galat::id_path;
 use crate::halaman::{coba, opsi, status_galat, wajib, Sesi};
 use crate::halaman_skp::pilih;
@@ -67,40 +68,8 @@ pub fn rute() -> Router<Keadaan> {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-fn teks(s: &str) -> Option<String> {
-    Some(s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-/// A number typed in a form (a hidden version); empty is none.
-fn angka(bidang: &str, s: &str) -> Result<Option<i64>, AppError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    s.parse()
-        .map(Some)
-        .map_err(|_| AppError::bidang_tidak_valid(bidang, "Harus berupa angka"))
-}
-
-/// Errors that belong next to the form that was sent (the page is shown again).
-fn galat_form(e: &AppError) -> bool {
-    matches!(
-        e,
-        AppError::TidakValid { .. } | AppError::Konflik(_) | AppError::PermintaanSalah { .. }
-    )
-}
-
-/// The error of one form: which form (`form`), the message, the fields, and what was typed.
-fn galat_untuk(form: &str, e: &AppError, isian: Value) -> Value {
-    context! { form, pesan => e.to_string(), bidang => e.bidang(), isian }
-}
-
-fn kosong() -> Value {
-    Value::from(())
-}
-
 /// Code → Indonesian label of an enumeration, for templates (`label.rating[x]`).
-fn peta<T: Enumerasi>() -> BTreeMap<&'static str, &'static str> {
+pub(crate) fn peta<T: Enumerasi>() -> BTreeMap<&'static str, &'static str> {
     T::SEMUA.iter().map(|v| (v.kode(), v.label())).collect()
 }
 
@@ -147,7 +116,7 @@ fn periode_query(q: &HashMap<String, String>) -> String {
 
 /// The period picker of a page showing `kode`: the year's months (or quarters, when the page
 /// shows a quarter) and the year, with the neighbouring periods for "previous" and "next".
-fn pemilih_periode(kode: &str) -> Value {
+pub(crate) fn pemilih_periode(kode: &str) -> Value {
     let Ok(p) = Periode::parse(kode) else {
         return kosong();
     };

@@ -8,6 +8,7 @@
 //! next to the form that was sent and what was typed in it. No JavaScript: plain forms and links.
 
 use crate::api_pelaksanaan::{respons_berkas, unggah_multipart};
+use crate::formulir::{angka, galat_form, galat_untuk, kosong, peta, tanggal, teks};
 use crate::galat::id_path;
 use crate::halaman::{coba, opsi, status_galat, wajib, Sesi};
 use crate::halaman_skp::pilih;
@@ -18,7 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use kinerja_app::akses::Pengguna;
 use kinerja_app::pelaksanaan::realisasi::BulanRealisasi;
 use kinerja_app::pelaksanaan::umpan_balik::{HakUmpanBalik, UmpanBalikTampil};
@@ -74,32 +75,7 @@ pub fn rute() -> Router<Keadaan> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared helpers (as in `halaman_skp`)
-
-fn angka(bidang: &str, s: &str) -> Result<Option<i64>, AppError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    s.parse()
-        .map(Some)
-        .map_err(|_| AppError::bidang_tidak_valid(bidang, "Harus berupa angka"))
-}
-
-/// A `<input type="date">` value; empty is none.
-fn tanggal(bidang: &str, s: &str) -> Result<Option<NaiveDate>, AppError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| AppError::bidang_tidak_valid(bidang, "Tanggal tidak terbaca (TTTT-BB-HH)"))
-}
-
-fn teks(s: &str) -> Option<String> {
-    Some(s.trim().to_string()).filter(|s| !s.is_empty())
-}
+// Helpers of these pages
 
 /// `?bulan=` of a page: absent or empty is the default month; anything else must be a number.
 fn bulan_query(s: Option<&str>) -> Result<Option<u32>, AppError> {
@@ -110,32 +86,6 @@ fn bulan_query(s: Option<&str>) -> Result<Option<u32>, AppError> {
             .map(Some)
             .map_err(|_| AppError::bidang_tidak_valid("bulan", "Bulan harus angka 1–12")),
     }
-}
-
-/// Errors that belong next to the form that was sent (the page is shown again); others get the
-/// error page. A refused file (too large) is shown by its form too.
-fn galat_form(e: &AppError) -> bool {
-    matches!(
-        e,
-        AppError::TidakValid { .. }
-            | AppError::Konflik(_)
-            | AppError::PermintaanSalah { .. }
-            | AppError::TerlaluBesar(_)
-    )
-}
-
-/// The error of one form: which form (`form`), the message, the fields, and what was typed.
-fn galat_untuk(form: &str, e: &AppError, isian: Value) -> Value {
-    context! { form, pesan => e.to_string(), bidang => e.bidang(), isian }
-}
-
-fn kosong() -> Value {
-    Value::from(())
-}
-
-/// Code → Indonesian label of an enumeration, for templates (`label.jenis[x.jenis]`).
-fn peta<T: Enumerasi>() -> BTreeMap<&'static str, &'static str> {
-    T::SEMUA.iter().map(|v| (v.kode(), v.label())).collect()
 }
 
 fn label() -> Value {

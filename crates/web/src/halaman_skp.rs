@@ -5,6 +5,7 @@
 //! wrong state (409), re-renders the page with that status, the message next to the form that
 //! was sent and what was typed in it. Every SKP form carries the `version` it was read at.
 
+use crate::formulir::{angka, galat_form, galat_untuk, peta, teks};
 use crate::galat::id_path;
 use crate::halaman::{coba, halaman_pegawai, opsi, status_galat, wajib, Sesi};
 use crate::Keadaan;
@@ -88,44 +89,11 @@ fn wajib_pilih<T: Enumerasi>(bidang: &str, nama: &str, s: &str) -> Result<T, App
         .ok_or_else(|| AppError::bidang_tidak_valid(bidang, format!("{nama} wajib dipilih")))
 }
 
-fn angka(bidang: &str, s: &str) -> Result<Option<i64>, AppError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    s.parse()
-        .map(Some)
-        .map_err(|_| AppError::bidang_tidak_valid(bidang, "Harus berupa angka"))
-}
-
 /// The SKP version a form was read at (a hidden field).
 fn versi_form(s: &str) -> Result<i64, AppError> {
     s.trim().parse().map_err(|_| {
         AppError::bidang_tidak_valid("version", "Versi SKP tidak terbaca; muat ulang halaman")
     })
-}
-
-fn teks(s: &str) -> Option<String> {
-    Some(s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-/// Errors that belong next to the form that was sent (the page is shown again); others get the
-/// error page.
-fn galat_form(e: &AppError) -> bool {
-    matches!(
-        e,
-        AppError::TidakValid { .. } | AppError::Konflik(_) | AppError::PermintaanSalah { .. }
-    )
-}
-
-/// The error of one form: which form (`form`), the message, the fields, and what was typed.
-fn galat_untuk(form: &str, e: &AppError, isian: Value) -> Value {
-    context! { form, pesan => e.to_string(), bidang => e.bidang(), isian }
-}
-
-/// Code → Indonesian label of an enumeration, for templates (`label.status[x.status]`).
-fn peta<T: Enumerasi>() -> BTreeMap<&'static str, &'static str> {
-    T::SEMUA.iter().map(|v| (v.kode(), v.label())).collect()
 }
 
 fn label() -> Value {

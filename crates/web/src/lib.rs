@@ -16,6 +16,7 @@ mod api_sanksi;
 mod api_skp;
 mod api_talenta;
 mod auth;
+mod formulir;
 mod galat;
 mod halaman;
 mod halaman_dokumen;
