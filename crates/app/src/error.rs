@@ -144,6 +144,23 @@ impl AppError {
     }
 }
 
+/// Free text typed by a user: trimmed, empty is none, longer than `maks` characters is a 422 on
+/// `bidang`.
+pub(crate) fn teks_bebas(
+    v: &Option<String>,
+    bidang: &str,
+    maks: usize,
+) -> AppResult<Option<String>> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(t) if t.chars().count() > maks => Err(AppError::bidang_tidak_valid(
+            bidang,
+            format!("Paling panjang {maks} karakter"),
+        )),
+        Some(t) => Ok(Some(t.to_string())),
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
@@ -181,5 +198,23 @@ impl From<kinerja_bukti::GalatBukti> for AppError {
             GalatBukti::Io(io) => AppError::Internal(format!("penyimpanan bukti: {io}")),
             lain => AppError::bidang_tidak_valid_persis("berkas", lain.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teks_dipangkas_dan_dibatasi() {
+        assert_eq!(
+            teks_bebas(&Some("  a ".into()), "x", 5).unwrap(),
+            Some("a".into())
+        );
+        assert_eq!(teks_bebas(&Some("   ".into()), "x", 5).unwrap(), None);
+        assert_eq!(teks_bebas(&None, "x", 5).unwrap(), None);
+        let e = teks_bebas(&Some("abcdef".into()), "catatan", 5).unwrap_err();
+        assert_eq!(e.status(), 422);
+        assert!(e.bidang().contains_key("catatan"));
     }
 }

@@ -177,8 +177,6 @@ pub fn lanjut(
 pub const BULAN_PERBAIKAN: u32 = 6;
 /// Longest temporary placement, in months.
 pub const BULAN_PENEMPATAN_SEMENTARA: u32 = 12;
-/// Days before a deadline on which the product reminds.
-pub const PENGINGAT_HARI: [i64; 2] = [30, 7];
 
 /// The deadline of a stage entered on `mulai`: the end of the 6 months to improve, the end of
 /// the temporary placement (at most 1 year); for the uji kompetensi the date HR schedules
@@ -196,13 +194,6 @@ pub fn tenggat_tahap(
         TahapSanksi::UjiKompetensi => jadwal,
         TahapSanksi::Selesai => None,
     }
-}
-
-/// Whether a reminder is due today for a deadline: on each of [`PENGINGAT_HARI`] days before
-/// it and on the day itself; returns the number of days left when one is.
-pub fn pengingat_jatuh(hari_ini: NaiveDate, tenggat: NaiveDate) -> Option<i64> {
-    let sisa = (tenggat - hari_ini).num_days();
-    (sisa == 0 || PENGINGAT_HARI.contains(&sisa)).then_some(sisa)
 }
 
 #[cfg(test)]
@@ -336,16 +327,6 @@ mod tests {
         );
         assert_eq!(tenggat_tahap(UjiKompetensi, t(2026, 3, 1), None), None);
         assert_eq!(tenggat_tahap(Selesai, t(2026, 3, 1), None), None);
-    }
-
-    #[test]
-    fn pengingat() {
-        let batas = t(2026, 7, 20);
-        assert_eq!(pengingat_jatuh(t(2026, 6, 20), batas), Some(30));
-        assert_eq!(pengingat_jatuh(t(2026, 7, 13), batas), Some(7));
-        assert_eq!(pengingat_jatuh(t(2026, 7, 20), batas), Some(0));
-        assert_eq!(pengingat_jatuh(t(2026, 7, 14), batas), None);
-        assert_eq!(pengingat_jatuh(t(2026, 7, 21), batas), None);
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct HasilPutaran {
 /// The job that sends a day's reminders.
 pub const JENIS_PENGINGAT: &str = "pengingat_harian";
 
+/// One reminder of the daily run: (pegawai, jenis, judul, isi, tautan, kunci).
+pub(crate) type Rencana = (i64, &'static str, String, String, Option<String>, String);
+
 impl App {
     /// The runner loop of `kinerja serve` (never returns).
     pub async fn jalankan_pekerja(self, node: String, jeda: std::time::Duration) {
@@ -148,7 +151,7 @@ impl App {
         let org = self.organisasi(inst).await?;
         let rekap = self.store.rekap_bulan_instansi(inst, tahun, bulan).await?;
         let batas = batas_dokumentasi(tahun, bulan);
-        let mut rencana: Vec<(i64, &str, String, String, String, String)> = Vec::new();
+        let mut rencana: Vec<Rencana> = Vec::new();
         // 1. The month's documentation, to the pegawai.
         if kal.saatnya_mengingatkan(batas, hari) {
             for r in rekap.iter().filter(|r| r.jumlah_iki > r.iki_berbukti) {
@@ -162,7 +165,7 @@ impl App {
                         r.jumlah_iki,
                         tanggal_indonesia(batas)
                     ),
-                    format!("/skp/{}/realisasi?bulan={bulan}", r.skp_id),
+                    Some(format!("/skp/{}/realisasi?bulan={bulan}", r.skp_id)),
                     format!("realisasi:{}:{tahun}-{bulan:02}", r.skp_id),
                 ));
             }
@@ -192,7 +195,7 @@ impl App {
                         r.pegawai_nama,
                         tanggal_indonesia(jatuh)
                     ),
-                    format!("/skp/{}/umpan-balik", r.skp_id),
+                    Some(format!("/skp/{}/umpan-balik", r.skp_id)),
                     format!("berkala:{}:{jatuh}", r.skp_id),
                 ));
             }
@@ -211,7 +214,7 @@ impl App {
                         tanggal_indonesia(periode.selesai()),
                         tanggal_indonesia(kal.batas_evaluasi(&periode))
                     ),
-                    "/realisasi/tim".into(),
+                    Some("/realisasi/tim".into()),
                     format!("evaluasi:{}", periode.kode()),
                 ));
             }
@@ -239,10 +242,12 @@ impl App {
                     "Mohon berikan umpan balik paling lambat {}.",
                     tanggal_indonesia(m.batas)
                 ),
-                format!("/skp/{}/umpan-balik", m.skp_id),
+                Some(format!("/skp/{}/umpan-balik", m.skp_id)),
                 format!("permintaan:{}", m.id),
             ));
         }
+        // 5. Deadlines of sanction cases, to the pegawai and their rater.
+        rencana.extend(self.pengingat_sanksi(inst, hari, &kal, &org).await?);
         if rencana.is_empty() {
             return Ok(0);
         }
@@ -258,7 +263,7 @@ impl App {
             .filter_map(|(id, jenis, judul, isi, tautan, kunci)| {
                 orang
                     .get(&id)
-                    .map(|o| self.notifikasi(o, jenis, judul, isi, Some(tautan), Some(kunci)))
+                    .map(|o| self.notifikasi(o, jenis, judul, isi, tautan, Some(kunci)))
             })
             .collect();
         Ok(self.store.kirim_notifikasi(inst, &notif).await?)
