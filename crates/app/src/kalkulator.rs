@@ -158,17 +158,17 @@ impl App {
         Ok(periksa(&profil.distribusi, capaian, &jumlah))
     }
 
-    /// The policy profile in force this year (the default profile when none is set).
+    /// The policy profile in force this year in WIB (the default profile when none is set).
     pub async fn profil_berlaku(
         &self,
         instansi_id: i64,
     ) -> AppResult<kinerja_domain::profil::ProfilKebijakan> {
-        use chrono::Datelike;
-        self.profil_tahun(instansi_id, chrono::Utc::now().year())
+        self.profil_tahun(instansi_id, crate::profil::tahun_ini())
             .await
     }
 
-    /// The policy profile of a year (the default profile when none is set).
+    /// The policy profile in force for a year: the newest version set for that year or before
+    /// (the default profile when none is set).
     pub async fn profil_tahun(
         &self,
         instansi_id: i64,

@@ -7,6 +7,7 @@ pub mod akses;
 pub mod demo;
 pub mod demo_evaluasi;
 pub mod demo_pelaksanaan;
+pub mod demo_riwayat;
 mod demo_skp;
 pub mod dokumen;
 pub mod error;

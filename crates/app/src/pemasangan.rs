@@ -84,6 +84,7 @@ impl App {
         let skp = self.isi_skp_demo(instansi.id, &nip_login).await?;
         let pelaksanaan = self.isi_pelaksanaan_demo(instansi.id, &nip_login).await?;
         let evaluasi = self.isi_evaluasi_demo(instansi.id, &nip_login).await?;
+        self.isi_riwayat_demo(instansi.id, &nip_login).await?;
         Ok(RingkasanDemo {
             evaluasi,
             skp,

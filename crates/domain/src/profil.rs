@@ -1,6 +1,7 @@
 //! The policy profile of an instansi: the values the seeds leave to each government (period
-//! length, distribution guideline, TPP deductions, place printed on documents). Kept as data,
-//! editable by the HR administrator and versioned by year (`distribution.md`).
+//! length, distribution guideline, TPP deductions, reminders, place printed on documents, the
+//! wording of sanction outcomes). Kept as data, editable by the HR administrator and versioned
+//! by year (`distribution.md`): a version "berlaku mulai tahun X" holds until the next one.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -32,7 +33,7 @@ pub struct ProfilKebijakan {
     pub periode: JenisPeriode,
     /// Distribution guideline per capaian kinerja organisasi.
     pub distribusi: PedomanDistribusi,
-    /// TPP deduction per predikat; empty (the default) deducts nothing.
+    /// TPP deduction per predikat: one row for every predikat (the default deducts nothing).
     pub tpp: Vec<PotonganTpp>,
     /// Place printed on documents, e.g. "Bekasi".
     pub tempat_dokumen: String,
@@ -46,12 +47,12 @@ pub struct ProfilKebijakan {
 
 impl Default for ProfilKebijakan {
     /// Kota Bekasi: monthly periods (Perwali 38/2023 Pasal 24(2)), SE MenPANRB 3/2023
-    /// distribution, no TPP deduction, documents signed in Bekasi.
+    /// distribution, no TPP deduction (every predikat at 0 %), documents signed in Bekasi.
     fn default() -> Self {
         ProfilKebijakan {
             periode: JenisPeriode::Bulanan,
             distribusi: PedomanDistribusi::default(),
-            tpp: Vec::new(),
+            tpp: tpp_tanpa_potongan(),
             tempat_dokumen: "Bekasi".to_string(),
             kalender: Default::default(),
             redaksi_sanksi: Default::default(),
@@ -59,40 +60,138 @@ impl Default for ProfilKebijakan {
     }
 }
 
+/// The TPP table that deducts nothing: every predikat at 0 %.
+pub fn tpp_tanpa_potongan() -> Vec<PotonganTpp> {
+    Predikat::SEMUA
+        .iter()
+        .map(|p| PotonganTpp {
+            predikat: *p,
+            persen_potongan: 0,
+        })
+        .collect()
+}
+
+/// Longest place name on documents, and longest sanction wording.
+pub const MAKS_TEMPAT_DOKUMEN: usize = 100;
+pub const MAKS_REDAKSI_SANKSI: usize = 200;
+
+/// How far ahead a version may be set.
+pub const TAHUN_KE_DEPAN: i32 = 10;
+
 impl ProfilKebijakan {
-    /// Checks the profile; every problem as an Indonesian message.
-    pub fn validasi(&self) -> Result<(), Vec<String>> {
-        let mut galat = match self.distribusi.validasi() {
-            Ok(()) => Vec::new(),
-            Err(g) => g,
-        };
-        for (i, t) in self.tpp.iter().enumerate() {
-            if t.persen_potongan > 100 {
-                galat.push(format!(
-                    "Potongan TPP untuk predikat {}: persen_potongan harus antara 0 dan 100 (diterima {})",
-                    t.predikat.label(),
-                    t.persen_potongan
-                ));
+    /// Checks the profile; each problem as (field, Indonesian message). Fields: `distribusi`,
+    /// `distribusi.<capaian>`, `tpp.<predikat>`, `kalender.<setting>`, `tempat_dokumen`,
+    /// `redaksi_sanksi.pemberhentian`.
+    pub fn periksa(&self) -> Vec<(String, String)> {
+        let mut galat = Vec::new();
+        // The guideline's own check, each message under the curve it is about; what only the
+        // whole guideline shows (a curve written twice) under `distribusi`.
+        let mut per_kurva = Vec::new();
+        for k in &self.distribusi.kurva {
+            let satu = PedomanDistribusi {
+                kurva: vec![k.clone()],
+            };
+            if let Err(g) = satu.validasi() {
+                for m in g {
+                    if !per_kurva.contains(&m) {
+                        per_kurva.push(m.clone());
+                        galat.push((format!("distribusi.{}", k.capaian.kode()), m));
+                    }
+                }
             }
-            if self.tpp[..i].iter().any(|x| x.predikat == t.predikat) {
-                galat.push(format!(
-                    "Potongan TPP untuk predikat {} ditulis lebih dari sekali",
-                    t.predikat.label()
+        }
+        if let Err(g) = self.distribusi.validasi() {
+            for m in g.into_iter().filter(|m| !per_kurva.contains(m)) {
+                galat.push(("distribusi".to_string(), m));
+            }
+        }
+        // The TPP table: every predikat exactly once, 0..=100 %.
+        for p in Predikat::SEMUA {
+            let bidang = format!("tpp.{}", p.kode());
+            let baris: Vec<&PotonganTpp> = self.tpp.iter().filter(|t| t.predikat == *p).collect();
+            match baris.len() {
+                0 => galat.push((
+                    bidang.clone(),
+                    format!("Tabel potongan TPP belum memuat predikat {}", p.label()),
+                )),
+                1 => {}
+                _ => galat.push((
+                    bidang.clone(),
+                    format!(
+                        "Potongan TPP untuk predikat {} ditulis lebih dari sekali",
+                        p.label()
+                    ),
+                )),
+            }
+            for t in baris.iter().filter(|t| t.persen_potongan > 100) {
+                galat.push((
+                    bidang.clone(),
+                    format!(
+                        "Potongan TPP untuk predikat {}: persen_potongan harus antara 0 dan 100 (diterima {})",
+                        p.label(),
+                        t.persen_potongan
+                    ),
                 ));
             }
         }
-        galat.extend(self.kalender.periksa().into_iter().map(|(_, m)| m));
+        galat.extend(self.kalender.periksa());
         let tempat = self.tempat_dokumen.trim();
         if tempat.is_empty() {
-            galat.push("Tempat dokumen (tempat_dokumen) wajib diisi".to_string());
-        } else if tempat.chars().count() > 100 {
-            galat.push("Tempat dokumen (tempat_dokumen) paling panjang 100 karakter".to_string());
+            galat.push((
+                "tempat_dokumen".into(),
+                "Tempat dokumen (tempat_dokumen) wajib diisi".into(),
+            ));
+        } else if tempat.chars().count() > MAKS_TEMPAT_DOKUMEN {
+            galat.push((
+                "tempat_dokumen".into(),
+                format!(
+                    "Tempat dokumen (tempat_dokumen) paling panjang {MAKS_TEMPAT_DOKUMEN} karakter"
+                ),
+            ));
         }
+        let redaksi = self.redaksi_sanksi.pemberhentian.trim();
+        if redaksi.is_empty() {
+            galat.push((
+                "redaksi_sanksi.pemberhentian".into(),
+                "Redaksi pemberhentian wajib diisi".into(),
+            ));
+        } else if redaksi.chars().count() > MAKS_REDAKSI_SANKSI {
+            galat.push((
+                "redaksi_sanksi.pemberhentian".into(),
+                format!("Redaksi pemberhentian paling panjang {MAKS_REDAKSI_SANKSI} karakter"),
+            ));
+        }
+        galat
+    }
+
+    /// Checks the profile; every problem as an Indonesian message (see [`Self::periksa`]).
+    pub fn validasi(&self) -> Result<(), Vec<String>> {
+        let galat: Vec<String> = self.periksa().into_iter().map(|(_, m)| m).collect();
         if galat.is_empty() {
             Ok(())
         } else {
             Err(galat)
         }
+    }
+
+    /// A profile as stored before the TPP table had to be complete: an empty or partial table
+    /// means 0 % for each predikat it leaves out (as [`Self::potongan_tpp`] reads it), so the
+    /// table is filled to one row per predikat, in predikat order. A table that names a predikat
+    /// twice is left as it is, for [`Self::periksa`] to report.
+    pub fn normalisasi(mut self) -> Self {
+        let ganda = Predikat::SEMUA
+            .iter()
+            .any(|p| self.tpp.iter().filter(|t| t.predikat == *p).count() > 1);
+        if !ganda {
+            self.tpp = Predikat::SEMUA
+                .iter()
+                .map(|p| PotonganTpp {
+                    predikat: *p,
+                    persen_potongan: self.potongan_tpp(*p),
+                })
+                .collect();
+        }
+        self
     }
 
     /// TPP deduction in percent for a predikat (0 when the table has no row for it).
@@ -104,51 +203,252 @@ impl ProfilKebijakan {
     }
 }
 
+/// Whether the version of `tahun` may be created or changed in `tahun_ini`: a year already past
+/// is closed (its signed evaluations rest on the profile in force then), and a version is set
+/// at most [`TAHUN_KE_DEPAN`] years ahead. The refusal as an Indonesian message.
+pub fn tahun_dapat_diubah(tahun: i32, tahun_ini: i32) -> Result<(), String> {
+    if tahun < tahun_ini {
+        Err(format!(
+            "Tahun {tahun} sudah lewat: evaluasi yang ditandatangani berpegang pada profil yang berlaku saat itu, \
+             sehingga profil tahun yang lalu tidak dapat dibuat atau diubah (mulai tahun {tahun_ini})"
+        ))
+    } else if tahun > tahun_ini + TAHUN_KE_DEPAN {
+        Err(format!(
+            "Tahun {tahun} terlalu jauh: versi profil dapat disiapkan paling jauh untuk tahun {}",
+            tahun_ini + TAHUN_KE_DEPAN
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::distribusi::{Batas, KurvaCapaian};
+    use crate::kuadran::CapaianOrganisasi;
 
     #[test]
     fn profil_default_bekasi() {
         let p = ProfilKebijakan::default();
         assert_eq!(p.periode, JenisPeriode::Bulanan);
         assert_eq!(p.distribusi, PedomanDistribusi::default());
-        assert!(p.tpp.is_empty());
+        assert_eq!(p.tpp.len(), 5, "every predikat has its row");
         assert_eq!(p.tempat_dokumen, "Bekasi");
         assert_eq!(p.validasi(), Ok(()));
         for pr in Predikat::SEMUA {
-            assert_eq!(p.potongan_tpp(*pr), 0);
+            assert_eq!(p.potongan_tpp(*pr), 0, "the default deducts nothing");
+        }
+        assert_eq!(p.clone().normalisasi(), p);
+    }
+
+    fn tpp(baris: &[(Predikat, u32)]) -> Vec<PotonganTpp> {
+        baris
+            .iter()
+            .map(|(p, n)| PotonganTpp {
+                predikat: *p,
+                persen_potongan: *n,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tabel_tpp() {
+        use Predikat::*;
+        let lengkap = [
+            (SangatBaik, 0),
+            (Baik, 0),
+            (ButuhPerbaikan, 10),
+            (Kurang, 25),
+            (SangatKurang, 50),
+        ];
+        // (rows, expected (field, message) problems)
+        type Kasus = (Vec<(Predikat, u32)>, Vec<(&'static str, &'static str)>);
+        let kasus: Vec<Kasus> = vec![
+            (lengkap.to_vec(), vec![]),
+            // Any order is fine.
+            (lengkap.iter().rev().copied().collect(), vec![]),
+            (
+                vec![(SangatBaik, 100), (Baik, 100), (ButuhPerbaikan, 100), (Kurang, 100), (SangatKurang, 100)],
+                vec![],
+            ),
+            (
+                lengkap.iter().copied().filter(|(p, _)| *p != Kurang).collect(),
+                vec![("tpp.kurang", "Tabel potongan TPP belum memuat predikat Kurang")],
+            ),
+            (
+                vec![],
+                Predikat::SEMUA
+                    .iter()
+                    .map(|p| match p {
+                        SangatBaik => ("tpp.sangat_baik", "Tabel potongan TPP belum memuat predikat Sangat Baik"),
+                        Baik => ("tpp.baik", "Tabel potongan TPP belum memuat predikat Baik"),
+                        ButuhPerbaikan => ("tpp.butuh_perbaikan", "Tabel potongan TPP belum memuat predikat Butuh Perbaikan"),
+                        Kurang => ("tpp.kurang", "Tabel potongan TPP belum memuat predikat Kurang"),
+                        SangatKurang => ("tpp.sangat_kurang", "Tabel potongan TPP belum memuat predikat Sangat Kurang"),
+                    })
+                    .collect(),
+            ),
+            (
+                [lengkap.as_slice(), &[(Baik, 5)]].concat(),
+                vec![("tpp.baik", "Potongan TPP untuk predikat Baik ditulis lebih dari sekali")],
+            ),
+            (
+                vec![(SangatBaik, 0), (Baik, 0), (ButuhPerbaikan, 101), (Kurang, 25), (SangatKurang, 50)],
+                vec![(
+                    "tpp.butuh_perbaikan",
+                    "Potongan TPP untuk predikat Butuh Perbaikan: persen_potongan harus antara 0 dan 100 (diterima 101)",
+                )],
+            ),
+        ];
+        for (baris, harap) in kasus {
+            let p = ProfilKebijakan {
+                tpp: tpp(&baris),
+                ..ProfilKebijakan::default()
+            };
+            let harap: Vec<(String, String)> = harap
+                .iter()
+                .map(|(b, m)| (b.to_string(), m.to_string()))
+                .collect();
+            assert_eq!(p.periksa(), harap, "{baris:?}");
+            assert_eq!(p.validasi().is_ok(), harap.is_empty());
         }
     }
 
     #[test]
     fn profil_tidak_sah() {
         let p = ProfilKebijakan {
-            tpp: vec![
-                PotonganTpp {
-                    predikat: Predikat::Kurang,
-                    persen_potongan: 150,
-                },
-                PotonganTpp {
-                    predikat: Predikat::Kurang,
-                    persen_potongan: 20,
-                },
-            ],
+            tpp: tpp(&[(Predikat::Kurang, 150), (Predikat::Kurang, 20)]),
             tempat_dokumen: "  ".into(),
             ..ProfilKebijakan::default()
         };
         let galat = p.validasi().unwrap_err();
-        assert_eq!(galat.len(), 3, "{galat:?}");
-        assert_eq!(
-            galat[0],
-            "Potongan TPP untuk predikat Kurang: persen_potongan harus antara 0 dan 100 (diterima 150)"
-        );
-        assert_eq!(
-            galat[1],
-            "Potongan TPP untuk predikat Kurang ditulis lebih dari sekali"
-        );
-        assert_eq!(galat[2], "Tempat dokumen (tempat_dokumen) wajib diisi");
+        assert_eq!(galat.len(), 7, "{galat:?}");
+        assert!(galat.contains(&"Tabel potongan TPP belum memuat predikat Sangat Baik".to_string()));
+        assert!(galat.contains(
+            &"Potongan TPP untuk predikat Kurang: persen_potongan harus antara 0 dan 100 (diterima 150)"
+                .to_string()
+        ));
+        assert!(galat
+            .contains(&"Potongan TPP untuk predikat Kurang ditulis lebih dari sekali".to_string()));
+        assert_eq!(galat[6], "Tempat dokumen (tempat_dokumen) wajib diisi");
         assert_eq!(p.potongan_tpp(Predikat::Kurang), 150);
+    }
+
+    #[test]
+    fn bidang_lain() {
+        let mut p = ProfilKebijakan {
+            tempat_dokumen: "x".repeat(101),
+            ..ProfilKebijakan::default()
+        };
+        p.redaksi_sanksi.pemberhentian = " ".into();
+        p.kalender.hari_pengingat = 15;
+        let bidang: Vec<String> = p.periksa().into_iter().map(|(b, _)| b).collect();
+        assert_eq!(
+            bidang,
+            [
+                "kalender.hari_pengingat",
+                "tempat_dokumen",
+                "redaksi_sanksi.pemberhentian"
+            ]
+        );
+        p.tempat_dokumen = "x".repeat(100);
+        p.redaksi_sanksi.pemberhentian = "y".repeat(201);
+        let bidang: Vec<String> = p.periksa().into_iter().map(|(b, _)| b).collect();
+        assert_eq!(
+            bidang,
+            ["kalender.hari_pengingat", "redaksi_sanksi.pemberhentian"]
+        );
+    }
+
+    #[test]
+    fn distribusi_per_kurva() {
+        let mut p = ProfilKebijakan::default();
+        // A lower bound over 100 % on the Kurang curve; the Istimewa curve written twice.
+        p.distribusi.kurva[3].batas[2] = Batas::min(&[Predikat::Kurang], 120, 0);
+        p.distribusi.kurva.push(KurvaCapaian {
+            capaian: CapaianOrganisasi::Istimewa,
+            batas: vec![Batas::maks(&[Predikat::SangatBaik], 70)],
+        });
+        let g = p.periksa();
+        assert!(
+            g.iter()
+                .any(|(b, m)| b == "distribusi.kurang"
+                    && m.contains("persen harus antara 0 dan 100")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter()
+                .any(|(b, m)| b == "distribusi" && m.contains("ditulis lebih dari sekali")),
+            "{g:?}"
+        );
+        assert!(g.iter().all(|(b, _)| b.starts_with("distribusi")), "{g:?}");
+    }
+
+    #[test]
+    fn normalisasi_tabel_lama() {
+        use Predikat::*;
+        // Stored before the table had to be complete: empty means all zero.
+        let lama = ProfilKebijakan {
+            tpp: Vec::new(),
+            ..ProfilKebijakan::default()
+        };
+        let n = lama.normalisasi();
+        assert_eq!(n.tpp, tpp_tanpa_potongan());
+        assert_eq!(n.validasi(), Ok(()));
+        // Partial, out of order: the missing rows are 0 %, the order is the predikat's.
+        let sebagian = ProfilKebijakan {
+            tpp: tpp(&[(SangatKurang, 50), (Kurang, 25)]),
+            ..ProfilKebijakan::default()
+        }
+        .normalisasi();
+        assert_eq!(
+            sebagian.tpp,
+            tpp(&[
+                (SangatBaik, 0),
+                (Baik, 0),
+                (ButuhPerbaikan, 0),
+                (Kurang, 25),
+                (SangatKurang, 50)
+            ])
+        );
+        // Duplicates stay for validation to report.
+        let ganda = ProfilKebijakan {
+            tpp: tpp(&[(Kurang, 25), (Kurang, 30)]),
+            ..ProfilKebijakan::default()
+        }
+        .normalisasi();
+        assert_eq!(ganda.tpp.len(), 2);
+        // An old stored JSON (empty table, no kalender or redaksi) still reads.
+        let v = serde_json::json!({
+            "periode": "bulanan",
+            "distribusi": serde_json::to_value(PedomanDistribusi::default()).unwrap(),
+            "tpp": [],
+            "tempat_dokumen": "Bekasi"
+        });
+        let p: ProfilKebijakan = serde_json::from_value(v).unwrap();
+        assert_eq!(p.normalisasi(), ProfilKebijakan::default());
+    }
+
+    #[test]
+    fn tahun_yang_dapat_diubah() {
+        for (tahun, ini, boleh) in [
+            (2026, 2026, true),
+            (2027, 2026, true),
+            (2036, 2026, true),
+            (2037, 2026, false),
+            (2025, 2026, false),
+            (1999, 2026, false),
+        ] {
+            assert_eq!(
+                tahun_dapat_diubah(tahun, ini).is_ok(),
+                boleh,
+                "{tahun} in {ini}"
+            );
+        }
+        assert!(tahun_dapat_diubah(2025, 2026)
+            .unwrap_err()
+            .contains("Tahun 2025 sudah lewat"));
     }
 
     #[test]
@@ -158,6 +458,10 @@ mod tests {
         assert_eq!(v["periode"], "bulanan");
         assert_eq!(v["tempat_dokumen"], "Bekasi");
         assert_eq!(v["distribusi"]["kurva"][0]["capaian"], "istimewa");
+        assert_eq!(
+            v["tpp"][3],
+            serde_json::json!({"predikat": "kurang", "persen_potongan": 0})
+        );
         let balik: ProfilKebijakan = serde_json::from_value(v).unwrap();
         assert_eq!(balik, p);
         assert_eq!(

@@ -52,3 +52,10 @@ CREATE TABLE langkah_sanksi (
 CREATE UNIQUE INDEX langkah_sanksi_urutan ON langkah_sanksi(kasus_id, urutan);
 
 ALTER TABLE profil_kebijakan ADD COLUMN versi BIGINT NOT NULL DEFAULT 1;
+
+-- monitoring: the dashboards look up each pegawai's realisation of the period's months and
+-- evaluations of the period by pegawai (an SKP closed by a mutasi still counts), and the
+-- keberatan waiting for a decision.
+CREATE INDEX realisasi_pegawai_bulan ON realisasi(pegawai_id, bulan);
+CREATE INDEX evaluasi_pegawai_periode ON evaluasi(pegawai_id, periode);
+CREATE INDEX keberatan_status ON keberatan(instansi_id, status);

@@ -34,7 +34,6 @@ pub use sanksi::*;
 pub use talenta::*;
 
 use async_trait::async_trait;
-use kinerja_domain::profil::ProfilKebijakan;
 
 /// Everything the application reads and writes. Every write runs in one transaction together
 /// with its audit-log entries, so a change and its audit record are never separated.
@@ -120,15 +119,7 @@ pub trait Store:
         pelaku: &Pelaku,
     ) -> StoreResult<bool>;
 
-    // --- policy profile -------------------------------------------------------------------
-    async fn profil(&self, instansi_id: i64, tahun: i32) -> StoreResult<Option<ProfilKebijakan>>;
-    async fn simpan_profil(
-        &self,
-        instansi_id: i64,
-        tahun: i32,
-        profil: &ProfilKebijakan,
-        pelaku: &Pelaku,
-    ) -> StoreResult<()>;
+    // --- policy profile: see [`StoreProfil`] ---------------------------------------------
 
     // --- accounts and sessions ------------------------------------------------------------
     /// Create the account, or update password/role/pegawai of the one with that username.

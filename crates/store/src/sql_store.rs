@@ -11,7 +11,6 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kinerja_domain::pangkat::{Golongan, StatusAsn};
 use kinerja_domain::penilai::{AturanPenilai, PenggantiPenilai};
-use kinerja_domain::profil::ProfilKebijakan;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -886,63 +885,6 @@ impl<B: Backend> Store for SqlStore<B> {
         }
         tx.commit().await?;
         Ok(n > 0)
-    }
-
-    async fn profil(&self, instansi_id: i64, tahun: i32) -> StoreResult<Option<ProfilKebijakan>> {
-        let mut c = self.b.read().await?;
-        // The profile in force for a year is the newest one set for that year or before.
-        let r = c
-            .fetch_opt(
-                "SELECT isi FROM profil_kebijakan WHERE instansi_id = $1 AND tahun <= $2 ORDER BY tahun DESC LIMIT 1",
-                params![instansi_id, tahun as i64],
-            )
-            .await?;
-        match r {
-            None => Ok(None),
-            Some(r) => {
-                let isi = r.text(0)?;
-                serde_json::from_str(&isi)
-                    .map(Some)
-                    .map_err(|e| StoreError::Rusak(format!("profil: {e}")))
-            }
-        }
-    }
-
-    async fn simpan_profil(
-        &self,
-        instansi_id: i64,
-        tahun: i32,
-        profil: &ProfilKebijakan,
-        pelaku: &Pelaku,
-    ) -> StoreResult<()> {
-        let isi = serde_json::to_string(profil).map_err(|e| StoreError::Rusak(e.to_string()))?;
-        let mut tx = self.b.begin().await?;
-        let lama: Option<ProfilKebijakan> = match tx
-            .fetch_opt(
-                "SELECT isi FROM profil_kebijakan WHERE instansi_id = $1 AND tahun = $2",
-                params![instansi_id, tahun as i64],
-            )
-            .await?
-        {
-            Some(r) => serde_json::from_str(&r.text(0)?).ok(),
-            None => None,
-        };
-        tx.execute(
-            "INSERT INTO profil_kebijakan (instansi_id, tahun, isi, diubah) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (instansi_id, tahun) DO UPDATE SET isi = excluded.isi, diubah = excluded.diubah",
-            params![instansi_id, tahun as i64, isi, Utc::now()],
-        )
-        .await?;
-        let mut jejak = JejakAudit::new(instansi_id, pelaku);
-        jejak.catat(
-            "simpan",
-            "profil_kebijakan",
-            tahun,
-            lama.as_ref(),
-            Some(profil),
-        );
-        jejak.tulis(&mut tx).await?;
-        tx.commit().await
     }
 
     async fn simpan_akun(&self, a: &AkunBaru, pelaku: &Pelaku) -> StoreResult<Akun> {

@@ -79,7 +79,8 @@ pub(crate) fn unduhan_laporan(b: BerkasLaporan) -> Response {
 /// dievaluasi"), `tpp` (per period: predikat and the instansi's TPP deduction from signed
 /// evaluations only, with the reason when empty), `peringkat` (competition ranking by predikat,
 /// "1, 1, 3") and `angka_kredit` (per year, JF: one row per SKP with a signed annual evaluation,
-/// with the months of a part-year SKP). For the HR admin (whole instansi) and heads of units
+/// with the months of a part-year SKP, and for an SKP closed by a mutasi one row per run of
+/// months at the same signed periodic predikat; the computation of `/pegawai/{nip}/angka_kredit`). For the HR admin (whole instansi) and heads of units
 /// (their subtree; another unit is 403); anyone else 403. XLSX keeps the NIP as text and freezes
 /// the bold header; CSV is comma-separated UTF-8 with a byte-order mark (Excel reads names
 /// right), dates as YYYY-MM-DD. `X-Jumlah-Baris` gives the number of data rows.

@@ -117,6 +117,10 @@ pub const TEMPLAT: &[(&str, &str)] = &[
         "angka_kredit.html",
         include_str!("../templates/angka_kredit.html"),
     ),
+    (
+        "talenta_pegawai.html",
+        include_str!("../templates/talenta_pegawai.html"),
+    ),
     // Policy profile.
     ("profil.html", include_str!("../templates/profil.html")),
     (

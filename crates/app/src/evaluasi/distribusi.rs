@@ -57,6 +57,7 @@ fn buat(
     jumlah: Jumlah,
     belum: u32,
     profil: &ProfilKebijakan,
+    grafik: bool,
 ) -> DistribusiUnit {
     let kurva = capaian.and_then(|c| profil.distribusi.kurva_untuk(c));
     let hasil = match capaian {
@@ -69,12 +70,16 @@ fn buat(
         },
     };
     DistribusiUnit {
-        svg: kurva_svg(
-            &format!("Distribusi predikat {nama}"),
-            &jumlah,
-            capaian,
-            kurva,
-        ),
+        svg: if grafik {
+            kurva_svg(
+                &format!("Distribusi predikat {nama}"),
+                &jumlah,
+                capaian,
+                kurva,
+            )
+        } else {
+            String::new()
+        },
         unit_id,
         unit_nama: nama,
         periode: periode.into(),
@@ -119,6 +124,7 @@ impl App {
             jumlah,
             belum,
             profil,
+            true,
         ))
     }
 
@@ -194,6 +200,7 @@ impl App {
                 Jumlah::new(),
                 0,
                 &profil,
+                true,
             )),
         }
     }
@@ -203,6 +210,17 @@ impl App {
         &self,
         p: &Pengguna,
         periode_kode: &str,
+    ) -> AppResult<RingkasanDistribusi> {
+        self.distribusi_periode(p, periode_kode, true).await
+    }
+
+    /// [`App::ringkasan_distribusi`]; without `lengkap`, the same counts and guideline checks
+    /// but no charts and no unfinished raters (the monitoring dashboards need only the checks).
+    pub(crate) async fn distribusi_periode(
+        &self,
+        p: &Pengguna,
+        periode_kode: &str,
+        lengkap: bool,
     ) -> AppResult<RingkasanDistribusi> {
         let inst = p.instansi_id();
         let org = self.organisasi(inst).await?;
@@ -254,6 +272,7 @@ impl App {
                     jumlah,
                     belum,
                     &profil,
+                    lengkap,
                 )
             })
             .collect();
@@ -291,10 +310,11 @@ impl App {
             semua,
             semua_belum,
             &profil,
+            lengkap,
         );
         let mut penilai_belum = Vec::new();
         let mut ids: Vec<i64> = Vec::new();
-        for (r, tim) in &org.dinilai {
+        for (r, tim) in org.dinilai.iter().filter(|_| lengkap) {
             let unit_r = org
                 .jabatan_pegawai
                 .get(r)
@@ -317,9 +337,14 @@ impl App {
                 });
             }
         }
-        let orang = self.pegawai_id(inst, &ids).await?;
+        let orang: HashMap<i64, _> = self
+            .pegawai_id(inst, &ids)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
         for b in &mut penilai_belum {
-            if let Some(o) = orang.iter().find(|o| o.id == b.pegawai_id) {
+            if let Some(o) = orang.get(&b.pegawai_id) {
                 b.nama = o.nama.clone();
                 b.jabatan = o.jabatan_nama.clone();
             }

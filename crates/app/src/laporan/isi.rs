@@ -5,11 +5,13 @@ use super::berkas::Sel;
 use super::{JenisLaporan, HALAMAN};
 use crate::error::{AppError, AppResult};
 use crate::organisasi::IndeksOrganisasi;
+use crate::talenta::angka_kredit::{
+    angka_kredit_tahun, jabatan_skp, BagianAngkaKredit, DasarAngkaKredit, PredikatTercatat,
+    SkpAngkaKredit,
+};
 use crate::App;
-use kinerja_domain::angka_kredit::angka_kredit;
 use kinerja_domain::evaluasi::keberatan::StatusKeberatan;
 use kinerja_domain::evaluasi::peringkat::beri_peringkat;
-use kinerja_domain::evaluasi::{skp_untuk_periode, MasaSkp};
 use kinerja_domain::jabatan::JenisJabatan;
 use kinerja_domain::periode::tanggal_wib;
 use kinerja_domain::periode::{tanggal_indonesia, Periode};
@@ -309,6 +311,8 @@ impl App {
         Ok(out)
     }
 
+    /// Angka kredit of the page's JF pegawai: the rows of `talenta::angka_kredit` (the one
+    /// computation the pegawai's page uses too) that rest on a signed evaluation.
     async fn halaman_angka_kredit(
         &self,
         k: &mut Konteks<'_>,
@@ -318,51 +322,83 @@ impl App {
         no: &mut u64,
     ) -> AppResult<Vec<Vec<Sel>>> {
         let semua = |id: i64| skp.get(&id).into_iter().chain(ditutup.get(&id)).flatten();
+        let jf = |s: &&SkpLaporan| s.jenis_jabatan == Some(JenisJabatan::Fungsional);
         // Only SKP of a jabatan fungsional can earn angka kredit.
         let skp_jf: Vec<i64> = pegawai
             .iter()
             .flat_map(|p| semua(p.id))
-            .filter(|s| s.jenis_jabatan == Some(JenisJabatan::Fungsional))
+            .filter(jf)
             .map(|s| s.id)
             .collect();
         if skp_jf.is_empty() {
             return Ok(Vec::new());
         }
-        let tahunan = Periode::Tahunan {
-            tahun: k.periode.tahun(),
-        }
-        .kode();
-        let mut eval: HashMap<i64, EvaluasiLaporan> = HashMap::new();
+        let tahun = k.periode.tahun();
+        let tahunan = Periode::Tahunan { tahun };
+        let mut eval: HashMap<i64, Vec<PredikatTercatat>> = HashMap::new();
         for e in self
             .store
-            .evaluasi_laporan(k.inst, &tahunan, &skp_jf)
+            .evaluasi_laporan(k.inst, &tahunan.kode(), &skp_jf)
             .await?
         {
-            if e.status.terkunci() {
-                eval.insert(e.skp_id, e);
+            eval.entry(e.skp_id).or_default().push(PredikatTercatat {
+                skp_id: e.skp_id,
+                periode: tahunan,
+                predikat: e.predikat,
+                ditandatangani: e.status.terkunci(),
+            });
+        }
+        // A JF SKP closed by a mutasi earns at the periodic predikat: the periodic evaluations
+        // of its pegawai's SKP of the year (few pegawai).
+        let berpindah: Vec<i64> = pegawai
+            .iter()
+            .filter(|p| ditutup.get(&p.id).is_some_and(|v| v.iter().any(|s| jf(&s))))
+            .flat_map(|p| semua(p.id).map(|s| s.id))
+            .collect();
+        if !berpindah.is_empty() {
+            for e in self.store.evaluasi_skp_riwayat(k.inst, &berpindah).await? {
+                if let Ok(per) = Periode::parse(&e.periode).map(|x| x.periodik().then_some(x)) {
+                    let Some(periode) = per else { continue };
+                    eval.entry(e.skp_id).or_default().push(PredikatTercatat {
+                        skp_id: e.skp_id,
+                        periode,
+                        predikat: e.predikat,
+                        ditandatangani: e.status.terkunci(),
+                    });
+                }
             }
         }
         let mut out = Vec::new();
         for p in pegawai {
-            let mut milik: Vec<&SkpLaporan> = semua(p.id).collect();
-            milik.sort_by_key(|s| (s.mulai, s.id));
-            let masa: Vec<MasaSkp> = milik
+            let milik: Vec<&SkpLaporan> = semua(p.id).collect();
+            if !milik.iter().any(jf) {
+                continue;
+            }
+            let bahan: Vec<SkpAngkaKredit> = milik
                 .iter()
-                .map(|s| MasaSkp {
-                    id: s.id,
-                    mulai: s.mulai,
-                    selesai: s.selesai,
+                .map(|s| {
+                    let (jabatan, jenjang) = jabatan_skp(k.org, s.jabatan_id, p);
+                    SkpAngkaKredit {
+                        id: s.id,
+                        mulai: s.mulai,
+                        selesai: s.selesai,
+                        fungsional: jf(s),
+                        jenjang,
+                        jabatan,
+                        ditutup: s.status == StatusSkp::Ditutup,
+                    }
                 })
                 .collect();
-            for s in &milik {
-                let Some(e) = eval.get(&s.id) else {
-                    continue;
-                };
-                if s.jenis_jabatan != Some(JenisJabatan::Fungsional) {
-                    continue;
-                }
+            let tercatat: Vec<PredikatTercatat> = milik
+                .iter()
+                .filter_map(|s| eval.get(&s.id))
+                .flatten()
+                .cloned()
+                .collect();
+            let t = angka_kredit_tahun(tahun, &bahan, &tercatat);
+            for b in t.bagian.iter().filter(|b| b.predikat.is_some()) {
                 *no += 1;
-                out.push(baris_angka_kredit(*no, p, s, &masa, e, k));
+                out.push(baris_angka_kredit(*no, p, b));
             }
         }
         Ok(out)
@@ -568,65 +604,39 @@ fn baris_peringkat(n: u32, b: &BarisPeringkat, k: &Konteks<'_>) -> Vec<Sel> {
     ]
 }
 
-/// One JF SKP with its signed annual evaluation: its months are those whose periodic evaluation
-/// belongs to it (`skp_untuk_periode`: a month goes to the SKP where the pegawai spent most of
-/// it), so two SKP around a mutasi never count a month twice.
-fn baris_angka_kredit(
-    no: u64,
-    p: &Pegawai,
-    s: &SkpLaporan,
-    masa: &[MasaSkp],
-    e: &EvaluasiLaporan,
-    k: &Konteks<'_>,
-) -> Vec<Sel> {
-    let tahun = k.periode.tahun();
-    let bulan = (1..=12)
-        .filter_map(|b| Periode::bulan(tahun, b).ok())
-        .filter(|x| skp_untuk_periode(masa, *x) == Some(s.id))
-        .count() as u32;
-    let jabatan = s.jabatan_id.and_then(|j| k.org.jabatan.get(&j));
-    let jenjang = jabatan.and_then(|j| j.jenjang).or(p.jenjang);
+/// One part of a JF year resting on a signed evaluation: an SKP at its annual predikat (its
+/// months by `skp_untuk_periode`, so two SKP around a mutasi never count a month twice), or
+/// months of an SKP closed by a mutasi at their periodic predikat.
+fn baris_angka_kredit(no: u64, p: &Pegawai, b: &BagianAngkaKredit) -> Vec<Sel> {
     let mut v = vec![
         Sel::Bulat(no as i64),
         p.nip.to_string().into(),
         p.nama.as_str().into(),
-        jabatan
-            .map(|j| j.nama.clone())
-            .or_else(|| p.jabatan_nama.clone())
-            .into(),
-        label(jenjang),
+        b.jabatan.clone().into(),
+        label(b.jenjang),
         format!(
             "{} – {}",
-            tanggal_indonesia(s.mulai),
-            tanggal_indonesia(s.selesai)
+            tanggal_indonesia(b.skp_mulai),
+            tanggal_indonesia(b.skp_selesai)
         )
         .into(),
-        Sel::Bulat(bulan.into()),
-        e.predikat.label().into(),
+        Sel::Bulat(b.jumlah_bulan.into()),
+        label(b.predikat),
     ];
-    match jenjang.map(|j| angka_kredit(j, e.predikat, bulan)) {
-        Some(Ok(ak)) => v.extend([
-            Sel::Angka(ak.persentase),
-            Sel::Angka(ak.koefisien),
-            Sel::Desimal2(ak.angka_kredit),
-            if bulan < 12 {
-                format!("{bulan} bulan (sebagian tahun)").into()
-            } else {
-                Sel::Kosong
-            },
+    let keterangan: Sel = match (b.dasar, b.nilai_eksak) {
+        (DasarAngkaKredit::Periodik, Some(_)) => {
+            format!("{}: {}", b.masa, DasarAngkaKredit::Periodik.label()).into()
+        }
+        _ => b.keterangan.clone().into(),
+    };
+    match (b.persentase, b.koefisien, b.angka_kredit) {
+        (Some(pr), Some(ko), Some(ak)) => v.extend([
+            Sel::Angka(pr),
+            Sel::Angka(ko),
+            Sel::Desimal2(ak),
+            keterangan,
         ]),
-        Some(Err(_)) => v.extend([
-            Sel::Kosong,
-            Sel::Kosong,
-            Sel::Kosong,
-            "SKP tidak mencakup satu bulan pun".into(),
-        ]),
-        None => v.extend([
-            Sel::Kosong,
-            Sel::Kosong,
-            Sel::Kosong,
-            "Jenjang jabatan fungsional belum diisi".into(),
-        ]),
+        _ => v.extend([Sel::Kosong, Sel::Kosong, Sel::Kosong, keterangan]),
     }
     v
 }
@@ -659,28 +669,72 @@ mod tests {
         assert_eq!(v[0].nama, "Adi");
     }
 
+    /// Around a mutasi the rows count every month once: the closed SKP at its periodic
+    /// predikat, the last one at the annual predikat (July goes to the later place: 17 days).
     #[test]
     fn months_of_a_part_year_skp_are_counted_once() {
+        use kinerja_domain::jabatan::Jenjang;
         let d = |m: u32, day: u32| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        let masa = [
-            MasaSkp {
-                id: 1,
-                mulai: d(1, 1),
-                selesai: d(7, 14),
-            },
-            MasaSkp {
-                id: 2,
-                mulai: d(7, 15),
-                selesai: d(12, 31),
-            },
-        ];
-        let bulan = |id: i64| {
-            (1..=12)
-                .filter_map(|b| Periode::bulan(2026, b).ok())
-                .filter(|x| skp_untuk_periode(&masa, *x) == Some(id))
-                .count()
+        let skp = |id: i64, mulai, selesai, ditutup| SkpAngkaKredit {
+            id,
+            mulai,
+            selesai,
+            fungsional: true,
+            jenjang: Some(Jenjang::AhliPertama),
+            jabatan: Some("Pranata Komputer Ahli Pertama".into()),
+            ditutup,
         };
-        assert_eq!(bulan(1) + bulan(2), 12);
-        assert_eq!(bulan(2), 6, "July goes to the later place (17 days)");
+        let e = |skp_id: i64, kode: &str| PredikatTercatat {
+            skp_id,
+            periode: Periode::parse(kode).unwrap(),
+            predikat: Predikat::Baik,
+            ditandatangani: true,
+        };
+        let mut tercatat: Vec<_> = (1..=6).map(|b| e(1, &format!("2026-{b:02}"))).collect();
+        tercatat.push(e(2, "2026"));
+        let t = angka_kredit_tahun(
+            2026,
+            &[
+                skp(1, d(1, 1), d(7, 14), true),
+                skp(2, d(7, 15), d(12, 31), false),
+            ],
+            &tercatat,
+        );
+        let p = Pegawai {
+            id: 7,
+            nip: kinerja_domain::nip::Nip::parse("199002022015032003").unwrap(),
+            nama: "Citra".into(),
+            status_asn: kinerja_domain::pangkat::StatusAsn::Pns,
+            golongan: kinerja_domain::pangkat::Golongan::parse(
+                kinerja_domain::pangkat::StatusAsn::Pns,
+                "III/a",
+            )
+            .unwrap(),
+            email: None,
+            jabatan_id: None,
+            jabatan_nama: None,
+            jenis_jabatan: None,
+            jenjang: None,
+            unit_id: None,
+            unit_nama: None,
+        };
+        let baris: Vec<Vec<Sel>> = t
+            .bagian
+            .iter()
+            .enumerate()
+            .map(|(i, b)| baris_angka_kredit(i as u64 + 1, &p, b))
+            .collect();
+        let bulan: Vec<String> = baris.iter().map(|b| b[6].csv()).collect();
+        assert_eq!(bulan, ["6", "6"]);
+        // 6/12 × 12.5 = 6.25 each; the periodic row says which months.
+        assert_eq!(
+            baris.iter().map(|b| b[10].csv()).collect::<Vec<_>>(),
+            ["6.25", "6.25"]
+        );
+        assert_eq!(
+            baris[0][11].csv(),
+            "Januari – Juni 2026: Predikat periodik (SKP ditutup karena mutasi)"
+        );
+        assert_eq!(baris[1][11].csv(), "6 bulan (sebagian tahun)");
     }
 }

@@ -264,7 +264,7 @@ pub struct PilihanLaporan {
 }
 
 /// Units of `akar` (or every root) depth-first by name, with their depth.
-fn pohon_pilihan(org: &IndeksOrganisasi, lingkup: Option<&[i64]>) -> Vec<UnitPilihan> {
+pub(crate) fn pohon_pilihan(org: &IndeksOrganisasi, lingkup: Option<&[i64]>) -> Vec<UnitPilihan> {
     let mut anak: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
     let dalam = |u: i64| lingkup.is_none_or(|v| v.binary_search(&u).is_ok());
     for u in org.unit.values().filter(|u| dalam(u.id)) {

@@ -41,7 +41,7 @@ fn skp_dari(r: &Row) -> StoreResult<SkpLaporan> {
 }
 
 /// `col BETWEEN $a AND $a+1 AND col IN ($a+2, …)` for ids, with its values.
-fn di_antara(kolom: &str, mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
+pub(super) fn di_antara(kolom: &str, mulai: usize, ids: &[i64]) -> (String, Vec<Param>) {
     let min = ids.iter().copied().min().unwrap_or(0);
     let max = ids.iter().copied().max().unwrap_or(0);
     let mut p = params![min, max];

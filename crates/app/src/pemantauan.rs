@@ -1,1 +1,0 @@
-//! TODO(issue 7): use cases of pemantauan.
