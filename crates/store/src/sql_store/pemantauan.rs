@@ -28,29 +28,40 @@ const SKP_DITETAPKAN: &str = "(s.status IN ('ditetapkan', 'revisi') AND s.diteta
 /// The evaluation status as a rank: a pegawai with two evaluations of a period (a mutasi)
 /// counts by the furthest one.
 const PERINGKAT_STATUS: &str =
-    "CASE status WHEN 'draf' THEN 1 WHEN 'ditandatangani_penilai' THEN 2 ELSE 3 END";
+    "CASE e.status WHEN 'draf' THEN 1 WHEN 'ditandatangani_penilai' THEN 2 ELSE 3 END";
 
-/// `$1` instansi, `$2` year, `$3`/`$4` first and last month, `$5` period code; `unit` (a
-/// placeholder list) limits both to the pegawai whose position is in those units, found from
-/// the units' positions (then the tables are read by pegawai, not the whole period).
+/// `$1` instansi, `$2` year, `$3`/`$4` first and last month, `$5` period code. With `unit` (a
+/// placeholder list) both start from those units' positions and their holders and reach the
+/// rows by pegawai (an index walk for a small unit, a hash join for a large one), instead of
+/// aggregating the whole period.
 fn tabel_fakta(unit: Option<&str>) -> String {
-    let (instansi, hanya) = match unit {
+    let (dari, syarat) = match unit {
         Some(daftar) => (
-            "",
-            format!(
-                " AND pegawai_id IN (SELECT p2.id FROM jabatan j2 JOIN pegawai p2 ON p2.jabatan_id = j2.id \
-                 WHERE j2.instansi_id = $1 AND j2.unit_id IN ({daftar}))"
-            ),
+            "jabatan j2 JOIN pegawai p2 ON p2.jabatan_id = j2.id JOIN ",
+            format!("j2.instansi_id = $1 AND j2.unit_id IN ({daftar})"),
         ),
-        None => ("instansi_id = $1 AND ", String::new()),
+        None => ("", String::new()),
+    };
+    let (ke_e, ke_r, syarat_e, syarat_r) = if unit.is_some() {
+        (
+            " ON e.pegawai_id = p2.id AND e.periode = $5",
+            " ON r.pegawai_id = p2.id AND r.bulan BETWEEN $3 AND $4",
+            syarat.clone(),
+            syarat,
+        )
+    } else {
+        (
+            "",
+            "",
+            "e.instansi_id = $1 AND e.periode = $5".to_string(),
+            "r.instansi_id = $1 AND r.bulan BETWEEN $3 AND $4".to_string(),
+        )
     };
     format!(
-        "WITH e AS (SELECT pegawai_id, MAX({PERINGKAT_STATUS}) AS st FROM evaluasi \
-           WHERE {instansi}periode = $5{hanya} GROUP BY pegawai_id), \
-         d AS (SELECT r.pegawai_id, COUNT(*) AS n FROM realisasi r JOIN skp x ON x.id = r.skp_id \
-           WHERE {} x.tahun = $2 AND r.bulan BETWEEN $3 AND $4{} GROUP BY r.pegawai_id) ",
-        instansi.replace("instansi_id", "r.instansi_id"),
-        hanya.replace("AND pegawai_id IN", "AND r.pegawai_id IN")
+        "WITH e AS (SELECT e.pegawai_id, MAX({PERINGKAT_STATUS}) AS st FROM {dari}evaluasi e{ke_e} \
+           WHERE {syarat_e} GROUP BY e.pegawai_id), \
+         d AS (SELECT r.pegawai_id, COUNT(*) AS n FROM {dari}realisasi r{ke_r} \
+           JOIN skp x ON x.id = r.skp_id AND x.tahun = $2 WHERE {syarat_r} GROUP BY r.pegawai_id) "
     )
 }
 
@@ -213,7 +224,9 @@ impl<B: Backend> StorePemantauan for SqlStore<B> {
             .map(|u| u.iter().copied().collect());
         // The page of pegawai first (the ids only, so the facts are read for the page's rows
         // alone), then each one's facts by index: the open SKP by (instansi, pegawai, tahun),
-        // realisation and evaluations by pegawai.
+        // realisation and the period's evaluation by pegawai. The evaluation's id is picked in
+        // a subquery fenced by its LIMIT, so PostgreSQL fetches each by primary key instead of
+        // hashing the whole period.
         let sql = format!(
             "SELECT p.id, p.nip, p.nama, p.jabatan_id, j.unit_id, s.id, s.status, \
                CASE WHEN {SKP_DITETAPKAN} THEN 1 ELSE 0 END, \
@@ -221,12 +234,14 @@ impl<B: Backend> StorePemantauan for SqlStore<B> {
                (SELECT COUNT(*) FROM realisasi r JOIN skp x ON x.id = r.skp_id \
                   WHERE r.pegawai_id = p.id AND r.bulan BETWEEN $3 AND $4 AND x.tahun = $2), \
                e.id, e.skp_id, e.status, e.predikat, k.status \
-             FROM (SELECT p.id AS id {dari} WHERE {syarat} AND p.id > $6 ORDER BY p.id LIMIT $7) h \
+             FROM (SELECT h.id, (SELECT MAX(e2.id) FROM evaluasi e2 \
+                 WHERE e2.pegawai_id = h.id AND e2.periode = $5) AS evaluasi_id \
+               FROM (SELECT p.id AS id {dari} WHERE {syarat} AND p.id > $6 ORDER BY p.id LIMIT $7) h \
+               LIMIT $7) h \
              JOIN pegawai p ON p.id = h.id LEFT JOIN jabatan j ON j.id = p.jabatan_id \
              LEFT JOIN skp s ON s.instansi_id = p.instansi_id AND s.pegawai_id = p.id AND s.tahun = $2 \
                AND s.status <> 'ditutup' \
-             LEFT JOIN evaluasi e ON e.id = (SELECT MAX(e2.id) FROM evaluasi e2 \
-               WHERE e2.pegawai_id = p.id AND e2.periode = $5) \
+             LEFT JOIN evaluasi e ON e.id = h.evaluasi_id \
              LEFT JOIN keberatan k ON k.evaluasi_id = e.id \
              ORDER BY p.id"
         );
@@ -285,11 +300,15 @@ mod tests {
         assert_eq!(d, "$7, $8");
         assert_eq!(p.len(), 2);
         let f = tabel_fakta(Some(&d));
-        assert!(f.contains("periode = $5 AND pegawai_id IN (SELECT p2.id"), "{f}");
-        assert!(f.contains("AND r.pegawai_id IN (SELECT p2.id"), "{f}");
-        assert!(f.contains("j2.unit_id IN ($7, $8)"), "{f}");
+        assert!(
+            f.contains("FROM jabatan j2 JOIN pegawai p2 ON p2.jabatan_id = j2.id JOIN evaluasi e ON e.pegawai_id = p2.id"),
+            "{f}"
+        );
+        assert!(f.contains("JOIN realisasi r ON r.pegawai_id = p2.id"), "{f}");
+        assert_eq!(f.matches("j2.unit_id IN ($7, $8)").count(), 2, "{f}");
         assert!(daftar_unit(Some(&vec![1; MAKS_UNIT_SQL + 1]), 7).is_none());
         assert!(daftar_unit(None, 7).is_none());
-        assert!(!tabel_fakta(None).contains("p2"));
+        let f = tabel_fakta(None);
+        assert!(!f.contains("p2") && f.contains("e.instansi_id = $1"), "{f}");
     }
 }

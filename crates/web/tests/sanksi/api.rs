@@ -187,8 +187,8 @@ pub(super) async fn semua(u: &Uji) {
     );
     galat(
         &u.get("/api/v1/sanksi/abc", Some(&t_admin)).await,
-        400,
-        "permintaan_salah",
+        404,
+        "tidak_ditemukan",
         "bad id",
     );
     galat(
