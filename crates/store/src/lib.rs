@@ -18,8 +18,8 @@ pub mod penghargaan;
 pub mod profil;
 pub mod sanksi;
 pub mod sql;
-pub mod talenta;
 mod sql_store;
+pub mod talenta;
 
 pub use dokumen::*;
 pub use error::{StoreError, StoreResult};

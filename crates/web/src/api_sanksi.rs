@@ -93,7 +93,9 @@ pub async fn calon(
     Masuk(p): Masuk,
     QueryMasuk(q): QueryMasuk<QTahun>,
 ) -> ApiResult<DaftarCalonSanksi> {
-    let tahun = q.tahun.unwrap_or_else(kinerja_app::penghargaan::tahun_tutup);
+    let tahun = q
+        .tahun
+        .unwrap_or_else(kinerja_app::penghargaan::tahun_tutup);
     Ok(Json(k.app.calon_sanksi(&p, tahun).await?))
 }
 
@@ -119,7 +121,11 @@ pub async fn detail(
     Masuk(p): Masuk,
     Path(id): Path<String>,
 ) -> ApiResult<DetailSanksi> {
-    Ok(Json(k.app.detail_sanksi(&p, id_api(&id, "Kasus sanksi")?).await?))
+    Ok(Json(
+        k.app
+            .detail_sanksi(&p, id_api(&id, "Kasus sanksi")?)
+            .await?,
+    ))
 }
 
 /// Record the outcome of the current stage (with the case's `versi`; stale → 409; an outcome

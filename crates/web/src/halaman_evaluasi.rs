@@ -9,7 +9,7 @@
 //! (403, 404) is the error page. No JavaScript: plain forms and links; the curve is an SVG the
 //! app renders.
 
-use crate::formulir::{angka, galat_form, galat_untuk, kosong, teks};
+use crate::formulir::{angka, galat_form, galat_untuk, kosong, peta, teks};
 use crate::galat::id_path;
 use crate::halaman::{coba, opsi, status_galat, wajib, Sesi};
 use crate::halaman_skp::pilih;
@@ -25,7 +25,6 @@ use kinerja_app::evaluasi::capaian::CapaianMasuk;
 use kinerja_app::evaluasi::penilaian::PenilaianKirim;
 use kinerja_app::skp::hari_ini;
 use kinerja_app::AppError;
-use kinerja_domain::enumerasi::Enumerasi;
 use kinerja_domain::evaluasi::keberatan::{PihakKeberatan, PutusanMasuk, StatusKeberatan};
 use kinerja_domain::evaluasi::saran::DataAkademik;
 use kinerja_domain::evaluasi::{DasarEvaluasi, PenilaianMasuk, StatusEvaluasi};
@@ -67,11 +66,6 @@ pub fn rute() -> Router<Keadaan> {
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
-
-/// Code → Indonesian label of an enumeration, for templates (`label.rating[x]`).
-pub(crate) fn peta<T: Enumerasi>() -> BTreeMap<&'static str, &'static str> {
-    T::SEMUA.iter().map(|v| (v.kode(), v.label())).collect()
-}
 
 fn label() -> Value {
     context! {

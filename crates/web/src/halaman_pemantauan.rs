@@ -4,8 +4,8 @@
 //! (`/pemantauan/ekspor`, a plain GET form: the same use case as the API). No JavaScript.
 
 use crate::api_laporan::unduhan_laporan;
-use crate::halaman::{coba, wajib, Sesi};
 use crate::formulir::peta;
+use crate::halaman::{coba, wajib, Sesi};
 use crate::halaman_evaluasi::pemilih_periode;
 use crate::Keadaan;
 use axum::extract::Query;
@@ -56,7 +56,6 @@ async fn halaman(s: Sesi, Query(q): Query<HashMap<String, String>>) -> Response 
         unit_id,
     };
     let v = coba!(s, s.k.app.pemantauan(p, &m).await);
-    // The period picker keeps the unit only when one was asked for.
     let label = context! {
         skp => peta::<StatusSkp>(),
         evaluasi => peta::<StatusEvaluasi>(),
@@ -66,7 +65,7 @@ async fn halaman(s: Sesi, Query(q): Query<HashMap<String, String>>) -> Response 
     };
     s.ok(
         "pemantauan.html",
-        context! { v, pemilih => pemilih_periode(&v.periode), unit_diminta => unit_id, label },
+        context! { v, pemilih => pemilih_periode(&v.periode), label },
     )
 }
 

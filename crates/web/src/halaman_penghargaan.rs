@@ -30,7 +30,11 @@ struct Pilihan {
 }
 
 fn pilihan(q: &HashMap<String, String>) -> Result<Pilihan, AppError> {
-    let isian = |k: &str| q.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let isian = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     Ok(Pilihan {
         tahun: angka("tahun", &isian("tahun").unwrap_or_default())?.map(|t| t as i32),
         jenis: isian("jenis"),
@@ -44,17 +48,26 @@ async fn halaman(s: Sesi, Query(q): Query<HashMap<String, String>>) -> Response 
     tampil(&s, p, pil, StatusCode::OK, kosong()).await
 }
 
-async fn tampil(s: &Sesi, p: &Pengguna, pil: Pilihan, status: StatusCode, galat: Value) -> Response {
+async fn tampil(
+    s: &Sesi,
+    p: &Pengguna,
+    pil: Pilihan,
+    status: StatusCode,
+    galat: Value,
+) -> Response {
     let d = coba!(
         s,
         s.k.app
             .daftar_penghargaan(p, pil.tahun, pil.jenis.as_deref(), pil.cursor.as_deref())
             .await
     );
-    let jenis: Vec<Value> = [JenisPenghargaan::PrioritasTalenta, JenisPenghargaan::PrioritasPengembangan]
-        .iter()
-        .map(|j| context! { kode => j.kode(), label => j.label() })
-        .collect();
+    let jenis: Vec<Value> = [
+        JenisPenghargaan::PrioritasTalenta,
+        JenisPenghargaan::PrioritasPengembangan,
+    ]
+    .iter()
+    .map(|j| context! { kode => j.kode(), label => j.label() })
+    .collect();
     let label = context! {
         predikat => peta::<Predikat>(),
         jenis => peta::<JenisPenghargaan>(),

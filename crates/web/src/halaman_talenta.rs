@@ -6,8 +6,8 @@
 //! JavaScript. A bad choice (422) shows the page again with the message and that status; a
 //! caller who may not see the page gets the error page.
 
+use crate::formulir::peta;
 use crate::halaman::{coba, status_galat, wajib, Sesi};
-use crate::halaman_evaluasi::peta;
 use crate::Keadaan;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;

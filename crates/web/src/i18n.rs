@@ -103,7 +103,11 @@ mod tests {
                         continue;
                     }
                     if let Some((k, _)) = l.split_once('=') {
-                        assert!(terlihat.insert(k.trim()), "{bahasa}: kunci '{}' ganda", k.trim());
+                        assert!(
+                            terlihat.insert(k.trim()),
+                            "{bahasa}: kunci '{}' ganda",
+                            k.trim()
+                        );
                     }
                 }
             }

@@ -49,7 +49,8 @@ pub struct RingkasanDistribusi {
     pub penilai_belum_selesai: Vec<PenilaiBelumSelesai>,
 }
 
-fn buat(
+/// A unit's counts checked against its guideline, without the chart.
+fn tanpa_grafik(
     unit_id: Option<i64>,
     nama: String,
     periode: &str,
@@ -57,9 +58,7 @@ fn buat(
     jumlah: Jumlah,
     belum: u32,
     profil: &ProfilKebijakan,
-    grafik: bool,
 ) -> DistribusiUnit {
-    let kurva = capaian.and_then(|c| profil.distribusi.kurva_untuk(c));
     let hasil = match capaian {
         Some(c) => periksa(&profil.distribusi, c, &jumlah),
         None => HasilDistribusi {
@@ -70,16 +69,7 @@ fn buat(
         },
     };
     DistribusiUnit {
-        svg: if grafik {
-            kurva_svg(
-                &format!("Distribusi predikat {nama}"),
-                &jumlah,
-                capaian,
-                kurva,
-            )
-        } else {
-            String::new()
-        },
+        svg: String::new(),
         unit_id,
         unit_nama: nama,
         periode: periode.into(),
@@ -88,6 +78,26 @@ fn buat(
         belum_ditandatangani: belum,
         hasil,
     }
+}
+
+/// A unit's counts checked against its guideline, with the chart.
+fn buat(
+    unit_id: Option<i64>,
+    nama: String,
+    periode: &str,
+    capaian: Option<CapaianOrganisasi>,
+    jumlah: Jumlah,
+    belum: u32,
+    profil: &ProfilKebijakan,
+) -> DistribusiUnit {
+    let mut d = tanpa_grafik(unit_id, nama, periode, capaian, jumlah, belum, profil);
+    d.svg = kurva_svg(
+        &format!("Distribusi predikat {}", d.unit_nama),
+        &d.jumlah,
+        capaian,
+        capaian.and_then(|c| profil.distribusi.kurva_untuk(c)),
+    );
+    d
 }
 
 impl App {
@@ -124,7 +134,6 @@ impl App {
             jumlah,
             belum,
             profil,
-            true,
         ))
     }
 
@@ -200,7 +209,6 @@ impl App {
                 Jumlah::new(),
                 0,
                 &profil,
-                true,
             )),
         }
     }
@@ -228,6 +236,7 @@ impl App {
         let (periode, profil) = periode_sah(self, inst, periode_kode).await?;
         let kode = periode.kode();
         let peta = self.peta_capaian(inst, periode).await?;
+        let susun = if lengkap { buat } else { tanpa_grafik };
         let dalam = |u: Option<i64>| match (&lingkup, u) {
             (None, _) => true,
             (Some(v), Some(u)) => v.binary_search(&u).is_ok(),
@@ -264,7 +273,7 @@ impl App {
                     .get(&c.unit_id)
                     .map(|u| u.nama.clone())
                     .unwrap_or_else(|| c.unit_nama.clone());
-                buat(
+                susun(
                     Some(c.unit_id),
                     nama,
                     &kode,
@@ -272,7 +281,6 @@ impl App {
                     jumlah,
                     belum,
                     &profil,
-                    lengkap,
                 )
             })
             .collect();
@@ -302,7 +310,7 @@ impl App {
                 .map(|u| format!("{} (seluruh unit)", u.nama))
                 .unwrap_or_else(|| "seluruh unit".into()),
         };
-        let keseluruhan = buat(
+        let keseluruhan = susun(
             akar,
             nama_keseluruhan,
             &kode,
@@ -310,7 +318,6 @@ impl App {
             semua,
             semua_belum,
             &profil,
-            lengkap,
         );
         let mut penilai_belum = Vec::new();
         let mut ids: Vec<i64> = Vec::new();

@@ -206,14 +206,25 @@ pub(crate) struct Lingkup {
 /// The units of the caller's reports: every unit for HR admin, the subtrees a unit head leads;
 /// anyone else 403.
 pub(crate) fn lingkup_laporan(p: &Pengguna, org: &IndeksOrganisasi) -> AppResult<Lingkup> {
+    Ok(Lingkup {
+        unit: unit_pimpinan(p, org, "Laporan kepegawaian")?,
+    })
+}
+
+/// The units an overview (`apa`: reports, talent grid, …) may show the caller: `None` for every
+/// unit (HR admin), the subtrees a unit head leads (sorted, once each); anyone else 403.
+pub(crate) fn unit_pimpinan(
+    p: &Pengguna,
+    org: &IndeksOrganisasi,
+    apa: &str,
+) -> AppResult<Option<Vec<i64>>> {
     if p.admin() {
-        return Ok(Lingkup { unit: None });
+        return Ok(None);
     }
     let dilarang = || {
-        AppError::Dilarang(
-            "Laporan kepegawaian hanya untuk admin BKPSDM dan kepala unit kerja/perangkat daerah"
-                .into(),
-        )
+        AppError::Dilarang(format!(
+            "{apa} hanya untuk admin BKPSDM dan kepala unit kerja/perangkat daerah"
+        ))
     };
     let saya = p.pegawai_id().ok_or_else(dilarang)?;
     let mut v: Vec<i64> = unit_dipimpin(org, saya)
@@ -225,7 +236,7 @@ pub(crate) fn lingkup_laporan(p: &Pengguna, org: &IndeksOrganisasi) -> AppResult
     }
     v.sort_unstable();
     v.dedup();
-    Ok(Lingkup { unit: Some(v) })
+    Ok(Some(v))
 }
 
 /// One unit to choose, indented under its parent.

@@ -5,8 +5,7 @@
 //! the writer as the HR exports are.
 
 use super::{
-    baris_pegawai, AngkaPemantauan, BarisPegawaiPemantauan, Konteks, PermintaanPemantauan,
-    HALAMAN,
+    baris_pegawai, AngkaPemantauan, BarisPegawaiPemantauan, Konteks, PermintaanPemantauan, HALAMAN,
 };
 use crate::akses::Pengguna;
 use crate::error::{AppError, AppResult};
@@ -208,11 +207,7 @@ impl App {
                 .get(&u)
                 .map(|x| x.nama.as_str())
                 .unwrap_or_default();
-            baris.push(baris_unit(
-                format!("Pegawai langsung di {nama}"),
-                None,
-                &a,
-            ));
+            baris.push(baris_unit(format!("Pegawai langsung di {nama}"), None, &a));
         }
         if isi.tanpa_jabatan > 0 {
             baris.push(baris_unit(

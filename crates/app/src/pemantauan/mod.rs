@@ -456,7 +456,10 @@ impl App {
             .unit
             .values()
             .filter(|u| dalam(u.id))
-            .filter(|u| u.induk_id.is_none_or(|i| !org.unit.contains_key(&i) || !dalam(i)))
+            .filter(|u| {
+                u.induk_id
+                    .is_none_or(|i| !org.unit.contains_key(&i) || !dalam(i))
+            })
             .map(|u| u.id)
             .collect();
         urut_nama(&org, &mut puncak);
@@ -661,10 +664,7 @@ impl App {
         let distribusi = if capaian.len() <= MAKS_UNIT_SATU_SATU {
             let mut v = Vec::with_capacity(capaian.len());
             for c in capaian {
-                v.push(
-                    self.distribusi_satu_unit(k.inst, org, c, &k.profil)
-                        .await?,
-                );
+                v.push(self.distribusi_satu_unit(k.inst, org, c, &k.profil).await?);
             }
             v
         } else {
@@ -818,7 +818,10 @@ pub(crate) struct IsiPemantauan {
     pub tenggat_sanksi: Vec<TenggatSanksiPemantauan>,
 }
 
-pub(crate) fn baris_pegawai(org: &IndeksOrganisasi, x: &PegawaiPemantauan) -> BarisPegawaiPemantauan {
+pub(crate) fn baris_pegawai(
+    org: &IndeksOrganisasi,
+    x: &PegawaiPemantauan,
+) -> BarisPegawaiPemantauan {
     BarisPegawaiPemantauan {
         pegawai_id: x.pegawai_id,
         nip: x.nip.clone(),

@@ -22,7 +22,7 @@ pub mod angka_kredit;
 
 use crate::akses::Pengguna;
 use crate::error::{AppError, AppResult};
-use crate::evaluasi::{periode_sah, subpohon, unit_dipimpin};
+use crate::evaluasi::{periode_sah, subpohon};
 use crate::laporan::{pohon_pilihan, PeriodePilihan, UnitPilihan};
 use crate::organisasi::{Hubungan, IndeksOrganisasi};
 use crate::App;
@@ -257,26 +257,7 @@ pub struct PermintaanRiwayat {
 /// The units of the caller's talent view: `None` every unit (HR admin), a head's subtrees;
 /// anyone else 403.
 fn lingkup_talenta(p: &Pengguna, org: &IndeksOrganisasi) -> AppResult<Option<Vec<i64>>> {
-    if p.admin() {
-        return Ok(None);
-    }
-    let dilarang = || {
-        AppError::Dilarang(
-            "Kuadran talenta hanya untuk admin BKPSDM dan kepala unit kerja/perangkat daerah"
-                .into(),
-        )
-    };
-    let saya = p.pegawai_id().ok_or_else(dilarang)?;
-    let mut v: Vec<i64> = unit_dipimpin(org, saya)
-        .into_iter()
-        .flat_map(|u| subpohon(org, u))
-        .collect();
-    if v.is_empty() {
-        return Err(dilarang());
-    }
-    v.sort_unstable();
-    v.dedup();
-    Ok(Some(v))
+    crate::laporan::unit_pimpinan(p, org, "Kuadran talenta")
 }
 
 /// The units asked for, checked against the scope.

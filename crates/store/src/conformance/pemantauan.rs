@@ -15,24 +15,27 @@ use super::{
     draf, draf_dua_rhk, evaluasi_simpan, iki_masuk, pegawai_nip, pelaku, realisasi_sah,
     tetapkan_draf, tgl, NIP_AGUS, NIP_BUDI, NIP_CITRA, NIP_DEWI, NIP_EKA,
 };
-use crate::model::Pegawai;
-use kinerja_domain::perilaku::{JenisRhk, Perspektif};
-use kinerja_domain::skp::{RhkMasuk, Skp};
 use crate::evaluasi::KeberatanBaru;
+use crate::model::Pegawai;
 use crate::model::Pelaku;
 use crate::pemantauan::{PegawaiPemantauan, PeriodePemantauan, RekapPemantauan};
 use crate::Store;
 use kinerja_domain::evaluasi::keberatan::{PutusanSah, StatusKeberatan};
 use kinerja_domain::evaluasi::StatusEvaluasi;
 use kinerja_domain::kuadran::{Predikat, Rating};
+use kinerja_domain::perilaku::{JenisRhk, Perspektif};
 use kinerja_domain::skp::StatusSkp;
+use kinerja_domain::skp::{RhkMasuk, Skp};
 use std::collections::BTreeMap;
 
 /// The Kepala Dinas's (JPT) draft: two RHK, each with its perspektif.
 fn draf_jpt(p: &Pegawai) -> Skp {
     let mut s = draf(p, 2026, None);
     for (uraian, perspektif) in [
-        ("Meningkatnya kualitas layanan digital", Perspektif::PenerimaLayanan),
+        (
+            "Meningkatnya kualitas layanan digital",
+            Perspektif::PenerimaLayanan,
+        ),
         ("Terwujudnya tata kelola data", Perspektif::ProsesBisnis),
     ] {
         s.tambah_rhk(
@@ -347,7 +350,13 @@ pub(super) async fn skenario(store: &dyn Store, inst: i64) {
     );
     let e = baris(eka.id);
     assert_eq!(
-        (e.unit_id, e.skp_id, e.status_skp, e.realisasi, e.evaluasi_id),
+        (
+            e.unit_id,
+            e.skp_id,
+            e.status_skp,
+            e.realisasi,
+            e.evaluasi_id
+        ),
         (Some(seksi), None, None, 0, None)
     );
     // The same facts as the counts: the rows of a unit add up to its row.

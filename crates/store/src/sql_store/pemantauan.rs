@@ -23,7 +23,8 @@ const MAKS_UNIT_SQL: usize = 500;
 
 /// An open SKP that was set: ditetapkan, or a revision open on a set version (the set content
 /// stays in force meanwhile).
-const SKP_DITETAPKAN: &str = "(s.status IN ('ditetapkan', 'revisi') AND s.ditetapkan_pada IS NOT NULL)";
+const SKP_DITETAPKAN: &str =
+    "(s.status IN ('ditetapkan', 'revisi') AND s.ditetapkan_pada IS NOT NULL)";
 
 /// The evaluation status as a rank: a pegawai with two evaluations of a period (a mutasi)
 /// counts by the furthest one.
@@ -304,7 +305,10 @@ mod tests {
             f.contains("FROM jabatan j2 JOIN pegawai p2 ON p2.jabatan_id = j2.id JOIN evaluasi e ON e.pegawai_id = p2.id"),
             "{f}"
         );
-        assert!(f.contains("JOIN realisasi r ON r.pegawai_id = p2.id"), "{f}");
+        assert!(
+            f.contains("JOIN realisasi r ON r.pegawai_id = p2.id"),
+            "{f}"
+        );
         assert_eq!(f.matches("j2.unit_id IN ($7, $8)").count(), 2, "{f}");
         assert!(daftar_unit(Some(&vec![1; MAKS_UNIT_SQL + 1]), 7).is_none());
         assert!(daftar_unit(None, 7).is_none());

@@ -46,7 +46,10 @@ fn xlsx(r: &Jawab, lembar: &str) -> Vec<Vec<String>> {
 fn csv(r: &Jawab) -> Vec<Vec<String>> {
     assert_eq!(r.status, 200, "{}", r.teks());
     assert_eq!(r.headers["content-type"], "text/csv; charset=utf-8");
-    assert!(r.body.starts_with("\u{feff}".as_bytes()), "UTF-8 with a BOM");
+    assert!(
+        r.body.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 with a BOM"
+    );
     let mut rd = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(&r.body[3..]);
@@ -112,7 +115,10 @@ pub(super) async fn semua(u: &Uji) {
 
     // --- the instansi view, against the store's records ---------------------------------------
     let v = u
-        .get(&format!("/api/v1/pemantauan?periode={lalu}"), Some(&t_admin))
+        .get(
+            &format!("/api/v1/pemantauan?periode={lalu}"),
+            Some(&t_admin),
+        )
         .await;
     assert_eq!(v.status, 200, "{}", v.teks());
     let v = v.json();
@@ -168,7 +174,10 @@ pub(super) async fn semua(u: &Uji) {
         .await
         .unwrap();
     let distribusi = u
-        .get(&format!("/api/v1/distribusi?periode={lalu}"), Some(&t_admin))
+        .get(
+            &format!("/api/v1/distribusi?periode={lalu}"),
+            Some(&t_admin),
+        )
         .await
         .json();
     let sampai = hari.checked_add_days(Days::new(30)).unwrap();
@@ -252,7 +261,10 @@ pub(super) async fn semua(u: &Uji) {
     );
     // The current period by default.
     let kini = u.get("/api/v1/pemantauan", Some(&t_admin)).await.json();
-    assert_eq!(kini["periode"], kinerja_app::evaluasi::periode_bulan_ini().as_str());
+    assert_eq!(
+        kini["periode"],
+        kinerja_app::evaluasi::periode_bulan_ini().as_str()
+    );
     assert_eq!(kini["total"]["pegawai"], t["pegawai"]);
 
     // --- drill-down: the demo perangkat daerah, then the Pelaksana's unit ---------------------
@@ -332,15 +344,15 @@ pub(super) async fn semua(u: &Uji) {
     assert_eq!(baris_pel["skp_id"], skp_pel.id);
     assert_eq!(baris_pel["status_skp"], skp_pel.status.kode());
     assert_eq!(baris_pel["skp_ditetapkan"], true);
-    assert_eq!(
-        baris_pel["terdokumentasi"],
-        didokumentasi.contains(&pel.id)
-    );
+    assert_eq!(baris_pel["terdokumentasi"], didokumentasi.contains(&pel.id));
     assert_eq!(baris_pel["evaluasi_id"], e_pel.id);
     assert_eq!(baris_pel["evaluasi_skp_id"], e_pel.skp_id);
     assert_eq!(baris_pel["status_evaluasi"], e_pel.status.kode());
     assert_eq!(baris_pel["predikat"], e_pel.predikat.kode());
-    assert_eq!(baris_pel["jabatan"], pel.jabatan_nama.clone().unwrap().as_str());
+    assert_eq!(
+        baris_pel["jabatan"],
+        pel.jabatan_nama.clone().unwrap().as_str()
+    );
     for x in orang {
         assert_eq!(
             x["terdokumentasi"],
@@ -357,7 +369,10 @@ pub(super) async fn semua(u: &Uji) {
         .unwrap();
     let bidang = kabid.unit_id.unwrap();
     let v_kabid = u
-        .get(&format!("/api/v1/pemantauan?periode={lalu}"), Some(&t_kabid))
+        .get(
+            &format!("/api/v1/pemantauan?periode={lalu}"),
+            Some(&t_kabid),
+        )
         .await
         .json();
     assert_eq!(v_kabid["seluruh_instansi"], false);
@@ -496,9 +511,7 @@ pub(super) async fn semua(u: &Uji) {
     // The pegawai list of the perangkat daerah: every pegawai of its subtree, NIP as text.
     let r = u
         .get(
-            &format!(
-                "/api/v1/pemantauan/ekspor?periode={lalu}&unit_id={pd}&tampilan=pegawai"
-            ),
+            &format!("/api/v1/pemantauan/ekspor?periode={lalu}&unit_id={pd}&tampilan=pegawai"),
             Some(&t_admin),
         )
         .await;
@@ -558,10 +571,7 @@ pub(super) async fn semua(u: &Uji) {
             Some(&t_kabid),
         )
         .await;
-    assert_eq!(
-        (csv(&r).len() - 1) as u64,
-        n(&v_kabid["total"]["pegawai"])
-    );
+    assert_eq!((csv(&r).len() - 1) as u64, n(&v_kabid["total"]["pegawai"]));
 
     // --- the page ----------------------------------------------------------------------------
     let r = u
@@ -570,11 +580,16 @@ pub(super) async fn semua(u: &Uji) {
     assert_eq!(r.status, 200, "{}", r.teks());
     let html = r.teks();
     assert!(html.contains("data-testid=\"judul-pemantauan\""));
-    assert!(html.contains(&format!("href=\"/pemantauan?periode={lalu}&amp;unit={pd}\"")));
+    assert!(html.contains(&format!(
+        "href=\"/pemantauan?periode={lalu}&amp;unit={pd}\""
+    )));
     assert!(html.contains("<progress"), "progress bars");
     assert!(html.contains("action=\"/pemantauan/ekspor\""));
     let r = u
-        .get(&format!("/pemantauan?periode={lalu}&unit={unit_pel}"), Some(&t_admin))
+        .get(
+            &format!("/pemantauan?periode={lalu}&unit={unit_pel}"),
+            Some(&t_admin),
+        )
         .await;
     let html = r.teks();
     assert_eq!(r.status, 200);
@@ -582,10 +597,17 @@ pub(super) async fn semua(u: &Uji) {
     assert!(html.contains(&format!("href=\"/skp/{}\"", skp_pel.id)));
     assert!(html.contains(&format!("href=\"/evaluasi/skp/{}/{lalu}\"", e_pel.skp_id)));
     assert!(html.contains(&format!("href=\"/pegawai/{}\"", nip("Pelaksana"))));
-    assert!(html.contains(&format!("href=\"/pemantauan?periode={lalu}&amp;unit={pd}\"")), "breadcrumbs");
+    assert!(
+        html.contains(&format!(
+            "href=\"/pemantauan?periode={lalu}&amp;unit={pd}\""
+        )),
+        "breadcrumbs"
+    );
     let r = u
         .get(
-            &format!("/pemantauan/ekspor?periode={lalu}&unit={unit_pel}&tampilan=pegawai&format=csv"),
+            &format!(
+                "/pemantauan/ekspor?periode={lalu}&unit={unit_pel}&tampilan=pegawai&format=csv"
+            ),
             Some(&t_admin),
         )
         .await;
@@ -599,5 +621,8 @@ pub(super) async fn semua(u: &Uji) {
     let r = u.get("/pemantauan", Some(&t_kabid)).await;
     assert_eq!(r.status, 200);
     let r = u.get("/skp/monitoring", Some(&t_admin)).await;
-    assert!(r.teks().contains("href=\"/pemantauan\""), "SKP monitoring links here");
+    assert!(
+        r.teks().contains("href=\"/pemantauan\""),
+        "SKP monitoring links here"
+    );
 }
