@@ -14,6 +14,12 @@
 #   GET /pemantauan?periode=2028-03&unit=L                 a leaf unit with its pegawai (page)
 #   GET /api/v1/pemantauan/ekspor?…&tampilan=unit          the instansi's unit table (XLSX)
 #   GET /api/v1/pemantauan/ekspor?…&tampilan=pegawai       every pegawai (CSV and XLSX)
+# and the other follow-up views of issue 7, over signed annual evaluations of 2027 and 2028 for
+# every pegawai (one in ten Sangat Baik both years, most Baik, one in 29 Kurang in 2028) and an
+# open sanction case for half of those Kurang:
+#   GET /api/v1/penghargaan?tahun=2028, /penghargaan         who qualifies for a reward
+#   GET /api/v1/sanksi/calon?tahun=2028, /sanksi             sanction candidates and cases
+#   GET /api/v1/talenta?periode=…, /talenta                  the talent grid of the instansi
 #
 #   CARGO_TARGET_DIR=/work/target-release bash bench/pemantauan.sh      # builds the release binary
 #   KINERJA_BIN=path/to/kinerja bash bench/pemantauan.sh                 # or uses the one given
@@ -52,6 +58,22 @@ sql "INSERT INTO keberatan (instansi_id, evaluasi_id, alasan, status, batas, rat
        predikat_semula, komentar, dibuat, versi)
      SELECT instansi_id, id, 'bench', 'diajukan', '2028-04-17', rating_hasil_kerja, rating_perilaku, predikat, '[]', $TS, 1
      FROM evaluasi WHERE periode = '2028-03' AND status <> 'draf' AND pegawai_id % 50 = 0"
+# Annual evaluations of 2027 and 2028 (on the 2028 SKP: only the evaluation rows matter to the
+# reward and sanction reads) and open sanction cases.
+for TH in 2027 2028; do
+  sql "INSERT INTO evaluasi (instansi_id, skp_id, pegawai_id, unit_id, periode, tahun, dasar, capaian_unit_id, capaian, penilai_pegawai_id,
+         nomor_versi_skp, saran_hasil_kerja, saran_perilaku, rating_hasil_kerja, rating_perilaku, predikat, status,
+         ditandatangani_penilai, ditandatangani_pegawai, diterima, versi, dibuat, diubah)
+       SELECT s.instansi_id, s.id, s.pegawai_id, s.unit_id, '$TH', $TH, 'capaian_unit', s.unit_id, 'baik', s.pegawai_id,
+         1, 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi', 'sesuai_ekspektasi',
+         CASE WHEN s.pegawai_id % 10 = 0 THEN 'sangat_baik' WHEN $TH = 2028 AND s.pegawai_id % 29 = 3 THEN 'kurang'
+              WHEN s.pegawai_id % 10 < 7 THEN 'baik' ELSE 'butuh_perbaikan' END,
+         'diterima_pegawai', $TS, $TS, '$((TH + 1))-01-10', 1, $TS, $TS
+       FROM skp s WHERE s.tahun = 2028 AND s.unit_id IS NOT NULL"
+done
+sql "INSERT INTO kasus_sanksi (instansi_id, pegawai_id, evaluasi_id, tahun, predikat, kelompok, tahap, tenggat, status, versi, dibuat, diubah)
+     SELECT e.instansi_id, e.pegawai_id, e.id, 2028, e.predikat, 'ja_jf', 'perbaikan', '2028-04-20', 'berjalan', 1, $TS, $TS
+     FROM evaluasi e WHERE e.periode = '2028' AND e.predikat = 'kurang' AND e.pegawai_id % 2 = 0"
 # PostgreSQL's autovacuum would analyze the bulk-loaded tables in a while; do it now. SQLite runs
 # without statistics, as a deployment does.
 [[ -n "${BENCH_PG:-}" ]] && sql "ANALYZE" >/dev/null
@@ -111,6 +133,13 @@ ukur "export: instansi unit table, XLSX" "/api/v1/pemantauan/ekspor?periode=2028
 ukur "export: perangkat daerah $PD pegawai list, XLSX" "/api/v1/pemantauan/ekspor?periode=2028-03&unit_id=$PD&tampilan=pegawai&format=xlsx"
 ukur "export: every pegawai ($PEG rows), CSV" "/api/v1/pemantauan/ekspor?periode=2028-03&tampilan=pegawai&format=csv" 3
 ukur "export: every pegawai ($PEG rows), XLSX" "/api/v1/pemantauan/ekspor?periode=2028-03&tampilan=pegawai&format=xlsx" 3
+ukur "rewards 2028, JSON /api/v1/penghargaan (talent pool, first page)" "/api/v1/penghargaan?tahun=2028"
+ukur "rewards 2028, page /penghargaan (development, first page)" "/penghargaan?tahun=2028&jenis=prioritas_pengembangan"
+ukur "sanction candidates 2028, JSON /api/v1/sanksi/calon" "/api/v1/sanksi/calon?tahun=2028"
+ukur "sanction cases and candidates, page /sanksi" "/sanksi?tahun=2028"
+ukur "talent grid of the instansi, March 2028, JSON" "/api/v1/talenta?periode=2028-03"
+ukur "talent grid of the instansi, March 2028, page /talenta" "/talenta?periode=2028-03"
+ukur "talent grid of the instansi, year 2028, JSON" "/api/v1/talenta?periode=2028"
 # The instansi totals as the view shows them (a sanity check of the data, not a timing).
 python3 -c '
 import json; v=json.load(open("instansi.json")); t=v["total"]
