@@ -59,3 +59,5 @@ ALTER TABLE profil_kebijakan ADD COLUMN versi BIGINT NOT NULL DEFAULT 1;
 CREATE INDEX realisasi_pegawai_bulan ON realisasi(pegawai_id, bulan);
 CREATE INDEX evaluasi_pegawai_periode ON evaluasi(pegawai_id, periode);
 CREATE INDEX keberatan_status ON keberatan(instansi_id, status);
+-- talent and angka kredit: one pegawai's SKP of every year, closed ones included
+CREATE INDEX skp_pegawai_tahun ON skp(instansi_id, pegawai_id, tahun);
