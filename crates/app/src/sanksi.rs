@@ -3,7 +3,8 @@
 //! clock starts), recording each step with its date, document and outcome, and the deadline of
 //! each stage. The rules (which predikat, which stage an outcome leads to, how long each stage
 //! lasts) are the domain's; the product decides nothing by itself. Reminders before each
-//! deadline go to the pegawai and their pejabat penilai (the daily reminder run).
+//! deadline go to the pegawai and their pejabat penilai (the daily reminder run), who may read
+//! the case.
 
 use crate::akses::Pengguna;
 use crate::error::{teks_bebas, AppError, AppResult};
@@ -253,14 +254,28 @@ impl App {
         })
     }
 
-    /// One case with its steps and what may come next (HR admin).
+    /// One case with its steps: for HR admin with what may be recorded next; read-only for the
+    /// pegawai it concerns and their pejabat penilai (who are reminded of its deadlines); 404
+    /// for anyone else, as for a case that does not exist.
     pub async fn detail_sanksi(&self, p: &Pengguna, id: i64) -> AppResult<DetailSanksi> {
-        p.wajib_admin()?;
         let inst = p.instansi_id();
-        let k = self.store.kasus_sanksi(inst, id).await?.ok_or_else(|| {
-            AppError::TidakDitemukan(format!("Kasus sanksi {id} tidak ditemukan"))
-        })?;
-        self.tampilkan_sanksi(inst, k).await
+        let tidak_ada = || AppError::TidakDitemukan(format!("Kasus sanksi {id} tidak ditemukan"));
+        let k = self
+            .store
+            .kasus_sanksi(inst, id)
+            .await?
+            .ok_or_else(tidak_ada)?;
+        if p.admin() {
+            return self.tampilkan_sanksi(inst, k).await;
+        }
+        let saya = p.pegawai_id().ok_or_else(tidak_ada)?;
+        let penilai = Self::penilai_dari_org(&*self.organisasi(inst).await?, k.pegawai_id);
+        if saya != k.pegawai_id && penilai != Some(saya) {
+            return Err(tidak_ada());
+        }
+        let mut d = self.tampilkan_sanksi(inst, k).await?;
+        d.hasil_berikut.clear();
+        Ok(d)
     }
 
     async fn tampilkan_sanksi(&self, inst: i64, k: KasusSanksi) -> AppResult<DetailSanksi> {
@@ -451,7 +466,7 @@ impl App {
                     "pengingat_sanksi",
                     judul.clone(),
                     isi.clone(),
-                    None,
+                    Some(format!("/sanksi/{}", t.kasus_id)),
                     kunci.clone(),
                 ));
             }

@@ -354,9 +354,37 @@ pub(super) async fn semua(u: &Uji) {
     );
     galat(
         &u.get(&format!("/api/v1/sanksi/{id}"), Some(&t_pel)).await,
+        404,
+        "tidak_ditemukan",
+        "a pegawai reads another's case",
+    );
+    // The pegawai it concerns reads it (no next step for them), from the reminder's link.
+    let masuk = u
+        .app
+        .store
+        .kotak_masuk(inst, siapa, None, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|n| n.jenis == "pengingat_sanksi")
+        .expect("the reminder");
+    let tautan = format!("/sanksi/{}", k2["id"]);
+    assert_eq!(masuk.tautan.as_deref(), Some(tautan.as_str()));
+    let t_kasus = u.token(k2["pegawai"]["nip"].as_str().unwrap()).await;
+    let dibaca = ok(
+        &u.get(&format!("/api/v1{tautan}"), Some(&t_kasus)).await,
+        "own case",
+    );
+    assert_eq!(dibaca["id"], k2["id"]);
+    assert!(dibaca["hasil_berikut"].as_array().unwrap().is_empty());
+    let h = u.get(&tautan, Some(&t_kasus)).await;
+    assert_eq!(h.status, 200);
+    assert!(!h.teks().contains("data-testid=\"form-langkah\""));
+    galat(
+        &u.get("/api/v1/sanksi", Some(&t_kasus)).await,
         403,
         "dilarang",
-        "a pegawai reads a case",
+        "the list is HR's",
     );
     galat(
         &u.post_json(
