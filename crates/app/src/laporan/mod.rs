@@ -211,6 +211,63 @@ pub(crate) fn lingkup_laporan(p: &Pengguna, org: &IndeksOrganisasi) -> AppResult
     })
 }
 
+/// A unit asked for in an overview (reports, monitoring, talent grid): 404 when the instansi
+/// has no such unit, 403 when it lies outside the caller's scope (`lingkup`, as
+/// [`unit_pimpinan`] gives it; `None` is the whole instansi).
+pub(crate) fn unit_dalam_lingkup<'a>(
+    org: &'a IndeksOrganisasi,
+    lingkup: Option<&[i64]>,
+    u: i64,
+    apa: &str,
+) -> AppResult<&'a kinerja_store::Unit> {
+    let unit = org
+        .unit
+        .get(&u)
+        .ok_or_else(|| AppError::TidakDitemukan(format!("Unit {u} tidak ditemukan")))?;
+    if lingkup.is_some_and(|v| v.binary_search(&u).is_err()) {
+        return Err(AppError::Dilarang(format!(
+            "Unit {} di luar lingkup {apa} Anda; pilih unit yang Anda pimpin",
+            unit.nama
+        )));
+    }
+    Ok(unit)
+}
+
+/// A report file in `format`: the rows `isi` sends through the channel are written on a
+/// blocking thread ([`berkas::tulis`]) into an anonymous temporary file named `nama` plus the
+/// format's extension. A failure of the writer (a full disk, too many rows for XLSX) is the
+/// reason the rows stopped, so it is reported before the filler's.
+pub(crate) async fn tulis_berkas<F, Fut>(
+    format: FormatLaporan,
+    lembar: String,
+    kolom: &'static [Kolom],
+    nama: String,
+    isi: F,
+) -> AppResult<BerkasLaporan>
+where
+    F: FnOnce(tokio::sync::mpsc::Sender<Vec<Vec<Sel>>>) -> Fut,
+    Fut: std::future::Future<Output = AppResult<()>>,
+{
+    let bentuk = match format {
+        FormatLaporan::Xlsx => Bentuk::Xlsx,
+        FormatLaporan::Csv => Bentuk::Csv,
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Vec<Sel>>>(2);
+    let penulis = tokio::task::spawn_blocking(move || berkas::tulis(bentuk, &lembar, kolom, rx));
+    let hasil = isi(tx).await;
+    let jadi = penulis
+        .await
+        .map_err(|e| AppError::Internal(format!("penulis laporan: {e}")))??;
+    hasil?;
+    Ok(BerkasLaporan {
+        nama: format!("{nama}.{}", format.kode()),
+        content_type: format.content_type(),
+        berkas: jadi.berkas,
+        ukuran: jadi.ukuran,
+        baris: jadi.baris,
+    })
+}
+
 /// The units an overview (`apa`: reports, talent grid, …) may show the caller: `None` for every
 /// unit (HR admin), the subtrees a unit head leads (sorted, once each); anyone else 403.
 pub(crate) fn unit_pimpinan(
@@ -403,48 +460,13 @@ impl App {
         let unit = match m.unit_id {
             None => lingkup.unit,
             Some(u) => {
-                if !org.unit.contains_key(&u) {
-                    return Err(AppError::TidakDitemukan(format!(
-                        "Unit {u} tidak ditemukan"
-                    )));
-                }
-                if lingkup
-                    .unit
-                    .as_ref()
-                    .is_some_and(|v| v.binary_search(&u).is_err())
-                {
-                    return Err(AppError::Dilarang(format!(
-                        "Unit {u} di luar lingkup laporan Anda; pilih unit yang Anda pimpin"
-                    )));
-                }
+                unit_dalam_lingkup(&org, lingkup.unit.as_deref(), u, "laporan")?;
                 let mut v = subpohon(&org, u);
                 v.sort_unstable();
                 Some(v)
             }
         };
-        let bentuk = match format {
-            FormatLaporan::Xlsx => Bentuk::Xlsx,
-            FormatLaporan::Csv => Bentuk::Csv,
-        };
         let lembar = format!("{} {}", jenis.kode(), periode.kode());
-        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Vec<Sel>>>(2);
-        let penulis =
-            tokio::task::spawn_blocking(move || berkas::tulis(bentuk, &lembar, jenis.kolom(), rx));
-        let mut k = isi::Konteks {
-            inst,
-            org: &org,
-            periode,
-            profil: &profil,
-            unit: unit.as_deref(),
-            orang: HashMap::new(),
-        };
-        let hasil = self.isi_laporan(jenis, &mut k, tx).await;
-        let jadi = penulis
-            .await
-            .map_err(|e| AppError::Internal(format!("penulis laporan: {e}")))?;
-        // The writer's failure (a full disk, too many rows for XLSX) is why the rows stopped.
-        let jadi = jadi?;
-        hasil?;
         let mut nama = format!(
             "laporan-{}-{}",
             jenis.kode().replace('_', "-"),
@@ -453,14 +475,17 @@ impl App {
         if let Some(u) = m.unit_id {
             nama.push_str(&format!("-unit-{u}"));
         }
-        nama.push('.');
-        nama.push_str(format.kode());
-        Ok(BerkasLaporan {
-            nama,
-            content_type: format.content_type(),
-            berkas: jadi.berkas,
-            ukuran: jadi.ukuran,
-            baris: jadi.baris,
+        let mut k = isi::Konteks {
+            inst,
+            org: &org,
+            periode,
+            profil: &profil,
+            unit: unit.as_deref(),
+            orang: HashMap::new(),
+        };
+        tulis_berkas(format, lembar, jenis.kolom(), nama, |tx| {
+            self.isi_laporan(jenis, &mut k, tx)
         })
+        .await
     }
 }

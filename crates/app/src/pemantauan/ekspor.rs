@@ -9,8 +9,8 @@ use super::{
 };
 use crate::akses::Pengguna;
 use crate::error::{AppError, AppResult};
-use crate::laporan::berkas::{self, kolom, Bentuk, Kolom, Sel};
-use crate::laporan::{BerkasLaporan, FormatLaporan};
+use crate::laporan::berkas::{kolom, Kolom, Sel};
+use crate::laporan::{tulis_berkas, BerkasLaporan, FormatLaporan};
 use crate::App;
 use kinerja_domain::enumerasi::Enumerasi;
 
@@ -150,42 +150,23 @@ impl App {
             .await?;
         let tampilan = TampilanEkspor::dari_query(m.tampilan.as_deref())?;
         let format = FormatLaporan::dari_query(m.format.as_deref())?;
-        let bentuk = match format {
-            FormatLaporan::Xlsx => Bentuk::Xlsx,
-            FormatLaporan::Csv => Bentuk::Csv,
-        };
         let kode = k.periode.kode();
         let lembar = format!("pemantauan {} {kode}", tampilan.kode());
         let kolom: &'static [Kolom] = match tampilan {
             TampilanEkspor::Unit => &KOLOM_UNIT,
             TampilanEkspor::Pegawai => &KOLOM_PEGAWAI,
         };
-        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Vec<Sel>>>(2);
-        let penulis =
-            tokio::task::spawn_blocking(move || berkas::tulis(bentuk, &lembar, kolom, rx));
-        let hasil = match tampilan {
-            TampilanEkspor::Unit => self.isi_ekspor_unit(p, &k, tx).await,
-            TampilanEkspor::Pegawai => self.isi_ekspor_pegawai(&k, tx).await,
-        };
-        let jadi = penulis
-            .await
-            .map_err(|e| AppError::Internal(format!("penulis ekspor pemantauan: {e}")))?;
-        // The writer's failure (a full disk, too many rows for XLSX) is why the rows stopped.
-        let jadi = jadi?;
-        hasil?;
         let mut nama = format!("pemantauan-{}-{kode}", tampilan.kode());
         if let Some(u) = m.unit_id {
             nama.push_str(&format!("-unit-{u}"));
         }
-        nama.push('.');
-        nama.push_str(format.kode());
-        Ok(BerkasLaporan {
-            nama,
-            content_type: format.content_type(),
-            berkas: jadi.berkas,
-            ukuran: jadi.ukuran,
-            baris: jadi.baris,
+        tulis_berkas(format, lembar, kolom, nama, |tx| async move {
+            match tampilan {
+                TampilanEkspor::Unit => self.isi_ekspor_unit(p, &k, tx).await,
+                TampilanEkspor::Pegawai => self.isi_ekspor_pegawai(&k, tx).await,
+            }
         })
+        .await
     }
 
     async fn isi_ekspor_unit(

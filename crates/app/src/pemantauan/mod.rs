@@ -19,7 +19,7 @@
 pub mod ekspor;
 
 use crate::akses::Pengguna;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::evaluasi::{periode_sah, subpohon};
 use crate::laporan::lingkup_laporan;
 use crate::organisasi::IndeksOrganisasi;
@@ -477,16 +477,7 @@ impl App {
         let dilipat = (puncak.len() == 1).then(|| puncak[0]);
         let unit = match m.unit_id {
             Some(u) => {
-                if !org.unit.contains_key(&u) {
-                    return Err(AppError::TidakDitemukan(format!(
-                        "Unit {u} tidak ditemukan"
-                    )));
-                }
-                if !dalam(u) {
-                    return Err(AppError::Dilarang(format!(
-                        "Unit {u} di luar lingkup pemantauan Anda; pilih unit yang Anda pimpin"
-                    )));
-                }
+                crate::laporan::unit_dalam_lingkup(&org, lingkup.as_deref(), u, "pemantauan")?;
                 Some(u)
             }
             None => dilipat,

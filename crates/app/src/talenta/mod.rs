@@ -289,19 +289,7 @@ fn cakupan(
             subunit: true,
         });
     };
-    let unit = org
-        .unit
-        .get(&u)
-        .ok_or_else(|| AppError::TidakDitemukan(format!("Unit {u} tidak ditemukan")))?;
-    if lingkup
-        .as_ref()
-        .is_some_and(|v| v.binary_search(&u).is_err())
-    {
-        return Err(AppError::Dilarang(format!(
-            "Unit {} di luar lingkup Anda; pilih unit yang Anda pimpin",
-            unit.nama
-        )));
-    }
+    let unit = crate::laporan::unit_dalam_lingkup(org, lingkup.as_deref(), u, "kuadran talenta")?;
     let mut v = if subunit { subpohon(org, u) } else { vec![u] };
     v.sort_unstable();
     Ok(Cakupan {
