@@ -2589,17 +2589,16 @@ async fn mulai_tahun_massal(store: &dyn Store, inst: i64) {
     audit_utuh(store).await;
 }
 
-async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
-    let sistem = Pelaku::sistem();
-    // A position in another unit to move to.
+/// A new JF position "JF2" in the bidang (another unit than Citra's seksi), imported.
+async fn impor_jf2(store: &dyn Store, inst: i64, nama: &str, jenjang: Jenjang) -> Jabatan {
     let mut jf2 = jabatan(
         "JF2",
         "BIDANG",
-        "Analis Sistem Informasi Ahli Pertama",
+        nama,
         JenisJabatan::Fungsional,
         Some("KABID"),
     );
-    jf2.jenjang = Some(Jenjang::AhliPertama);
+    jf2.jenjang = Some(jenjang);
     let r = store
         .impor_organisasi(
             inst,
@@ -2607,32 +2606,42 @@ async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
                 jabatan: vec![jf2],
                 ..Default::default()
             },
-            &sistem,
+            &Pelaku::sistem(),
         )
         .await
         .expect("impor JF2");
     assert_eq!(r.jabatan_baru, 1);
-    let jabatan_semua = store.daftar_jabatan(inst, None).await.expect("jabatan");
-    let jf2 = jabatan_semua.iter().find(|j| j.kode == "JF2").expect("JF2");
-    let jf1 = jabatan_semua.iter().find(|j| j.kode == "JF1").expect("JF1");
-    let bidang = jf2.unit_id;
-    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
-    let seksi = citra.unit_id.expect("unit");
-    assert_ne!(seksi, bidang);
+    store
+        .daftar_jabatan(inst, None)
+        .await
+        .expect("jabatan")
+        .into_iter()
+        .find(|j| j.kode == "JF2")
+        .expect("JF2")
+}
 
-    let lama = skp_ditetapkan(store, inst, &citra, "Tersedianya aplikasi layanan").await;
-    let versi_org = store.versi_organisasi(inst).await.expect("versi org");
+/// A mutasi of `p` to `jf` on `tanggal`: the SKP `lama` closed that day and a new draft with one
+/// RHK at the new position, in one store call. Returns the closed SKP and the new draft as
+/// written, and the new SKP as stored.
+async fn mutasi_ke(
+    store: &dyn Store,
+    inst: i64,
+    p: &Pegawai,
+    lama: &SkpTersimpan,
+    jf: &Jabatan,
+    tanggal: NaiveDate,
+) -> (Skp, Skp, SkpTersimpan) {
     let mut tutup = lama.skp.clone();
-    tutup.tutup(tgl(2026, 7, 1)).expect("tutup");
+    tutup.tutup(tanggal).expect("tutup");
     let mut baru = Skp::baru(
-        citra.id,
-        2026,
-        Some(bidang),
-        Some(jf2.id),
+        p.id,
+        chrono::Datelike::year(&tanggal),
+        Some(jf.unit_id),
+        Some(jf.id),
         Some(JenisJabatan::Fungsional),
         Pendekatan::Kuantitatif,
         false,
-        Some(tgl(2026, 7, 1)),
+        Some(tanggal),
     )
     .expect("baru");
     baru.tambah_rhk(
@@ -2644,15 +2653,38 @@ async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
     let hasil = store
         .mutasi_pegawai(
             inst,
-            citra.id,
-            jf2.id,
+            p.id,
+            jf.id,
             Some((&tutup, lama.versi)),
             Some(&baru),
-            &sistem,
+            &Pelaku::sistem(),
         )
         .await
         .expect("mutasi")
         .expect("SKP baru");
+    (tutup, baru, hasil)
+}
+
+async fn mutasi_menutup_dan_membuka(store: &dyn Store, inst: i64) {
+    let sistem = Pelaku::sistem();
+    // A position in another unit to move to.
+    let jf2 = impor_jf2(
+        store,
+        inst,
+        "Analis Sistem Informasi Ahli Pertama",
+        Jenjang::AhliPertama,
+    )
+    .await;
+    let jabatan_semua = store.daftar_jabatan(inst, None).await.expect("jabatan");
+    let jf1 = jabatan_semua.iter().find(|j| j.kode == "JF1").expect("JF1");
+    let bidang = jf2.unit_id;
+    let citra = pegawai_nip(store, inst, NIP_CITRA).await;
+    let seksi = citra.unit_id.expect("unit");
+    assert_ne!(seksi, bidang);
+
+    let lama = skp_ditetapkan(store, inst, &citra, "Tersedianya aplikasi layanan").await;
+    let versi_org = store.versi_organisasi(inst).await.expect("versi org");
+    let (tutup, baru, hasil) = mutasi_ke(store, inst, &citra, &lama, &jf2, tgl(2026, 7, 1)).await;
     assert_eq!(hasil.versi, 1);
     assert_ne!(hasil.skp.id, lama.skp.id);
     assert_eq!(

@@ -71,34 +71,14 @@ async fn nilai(
 
 pub(super) async fn skenario(store: &dyn Store, inst: i64) {
     use Rating::*;
-    let sistem = Pelaku::sistem();
     // A JF position in the bidang to move to.
-    let mut jf2 = jabatan(
-        "JF2",
-        "BIDANG",
+    let jf2 = impor_jf2(
+        store,
+        inst,
         "Analis Sistem Informasi Ahli Muda",
-        JenisJabatan::Fungsional,
-        Some("KABID"),
-    );
-    jf2.jenjang = Some(Jenjang::AhliMuda);
-    store
-        .impor_organisasi(
-            inst,
-            &DataOrganisasi {
-                jabatan: vec![jf2],
-                ..Default::default()
-            },
-            &sistem,
-        )
-        .await
-        .expect("impor JF2");
-    let jf2 = store
-        .daftar_jabatan(inst, None)
-        .await
-        .expect("jabatan")
-        .into_iter()
-        .find(|j| j.kode == "JF2")
-        .expect("JF2");
+        Jenjang::AhliMuda,
+    )
+    .await;
     let bidang = jf2.unit_id;
     let budi = pegawai_nip(store, inst, NIP_BUDI).await;
     let citra = pegawai_nip(store, inst, NIP_CITRA).await;
@@ -121,37 +101,7 @@ pub(super) async fn skenario(store: &dyn Store, inst: i64) {
     // 2025: Citra in the seksi until June, then moved to the bidang; Dewi the whole year.
     let c25a = skp_tahun(store, inst, &citra, 2025).await;
     let d25 = skp_tahun(store, inst, &dewi, 2025).await;
-    let mut tutup = c25a.skp.clone();
-    tutup.tutup(tgl(2025, 7, 1)).expect("tutup");
-    let mut baru = Skp::baru(
-        citra.id,
-        2025,
-        Some(bidang),
-        Some(jf2.id),
-        Some(JenisJabatan::Fungsional),
-        Pendekatan::Kuantitatif,
-        false,
-        Some(tgl(2025, 7, 1)),
-    )
-    .expect("baru");
-    baru.tambah_rhk(
-        &rhk_masuk("Terpetakannya arsitektur sistem informasi"),
-        &iki_masuk("Jumlah peta arsitektur", "2 dokumen"),
-        &[],
-    )
-    .expect("rhk");
-    let c25b = store
-        .mutasi_pegawai(
-            inst,
-            citra.id,
-            jf2.id,
-            Some((&tutup, c25a.versi)),
-            Some(&baru),
-            &sistem,
-        )
-        .await
-        .expect("mutasi")
-        .expect("SKP baru");
+    let (_, _, c25b) = mutasi_ke(store, inst, &citra, &c25a, &jf2, tgl(2025, 7, 1)).await;
     let c25b = tetapkan(store, inst, c25b).await;
     let c25a = baca_skp(store, inst, c25a.skp.id).await;
     assert_eq!(c25a.skp.status, StatusSkp::Ditutup);
