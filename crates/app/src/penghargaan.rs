@@ -83,15 +83,10 @@ pub fn tahun_tutup() -> i32 {
     hari_ini().year() - 1
 }
 
+/// A year as planning takes one (`domain::skp::RENTANG_TAHUN`), 422 on `tahun` otherwise.
 fn tahun_sah(t: i32) -> AppResult<i32> {
-    if (2000..=2100).contains(&t) {
-        Ok(t)
-    } else {
-        Err(AppError::bidang_tidak_valid(
-            "tahun",
-            "Tahun harus antara 2000 dan 2100",
-        ))
-    }
+    kinerja_domain::skp::periksa_tahun(t)?;
+    Ok(t)
 }
 
 impl App {

@@ -8,7 +8,6 @@ use crate::penghargaan::*;
 use crate::sql::{sekarang, Backend, Conn, Row, Tx};
 use async_trait::async_trait;
 use kinerja_domain::kuadran::Predikat;
-use std::collections::HashMap;
 
 const KOLOM: &str = "id, pegawai_id, tahun, jenis, bentuk, tanggal, nomor_dokumen, catatan, \
      dicatat_oleh, dibuat";
@@ -55,31 +54,23 @@ impl<B: Backend> StorePenghargaan for SqlStore<B> {
                 p,
             )
             .await?;
-        let mut per: HashMap<i64, (Option<Predikat>, Option<(Predikat, i64)>)> = HashMap::new();
-        let mut urut = Vec::new();
-        for r in &baris {
-            let pid = r.i64(0)?;
-            let e = per.entry(pid).or_insert_with(|| {
-                urut.push(pid);
-                (None, None)
-            });
-            let predikat: Predikat = r.parse(2)?;
-            if r.text(1)? == lalu {
-                e.0 = Some(predikat);
-            } else {
-                e.1 = Some((predikat, r.i64(3)?));
-            }
-        }
-        Ok(urut
-            .into_iter()
-            .filter_map(|pid| match per.get(&pid) {
-                Some((Some(a), Some((b, id)))) => Some(PredikatDuaTahun {
-                    pegawai_id: pid,
-                    tahun_lalu: *a,
-                    tahun_ini: *b,
-                    evaluasi_id: *id,
-                }),
-                _ => None,
+        // (pegawai, of last year?, predikat, evaluation), grouped by pegawai; within a year the
+        // last SKP's evaluation comes last and is the one that counts.
+        let baris: Vec<(i64, bool, Predikat, i64)> = baris
+            .iter()
+            .map(|r| Ok((r.i64(0)?, r.text(1)? == lalu, r.parse(2)?, r.i64(3)?)))
+            .collect::<StoreResult<_>>()?;
+        Ok(baris
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|g| {
+                let lalu = g.iter().rev().find(|x| x.1)?;
+                let ini = g.iter().rev().find(|x| !x.1)?;
+                Some(PredikatDuaTahun {
+                    pegawai_id: ini.0,
+                    tahun_lalu: lalu.2,
+                    tahun_ini: ini.2,
+                    evaluasi_id: ini.3,
+                })
             })
             .collect())
     }
