@@ -40,24 +40,16 @@ pub enum AppError {
     /// 413: an upload over the size limit.
     #[error("{0}")]
     TerlaluBesar(String),
-    /// 429: too many attempts.
-    #[error("{0}")]
-    TerlaluBanyak(String),
+    /// 429: too many attempts; the answer carries `Retry-After` with the seconds to wait.
+    #[error("{pesan}")]
+    TerlaluBanyak { pesan: String, coba_lagi_detik: u64 },
     /// 500: a fault of ours, never of the input.
     #[error("Terjadi kesalahan pada server; silakan coba lagi")]
     Internal(String),
 }
 
-/// One fault in an import file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct GalatImpor {
-    /// `unit`, `jabatan` or `pegawai` (the CSV file's kind or the XLSX sheet).
-    pub lembar: String,
-    /// The row as the spreadsheet numbers it (the header is row 1); 0 for the whole file.
-    pub baris: usize,
-    pub kolom: String,
-    pub pesan: String,
-}
+/// One fault in an import file (sheet, row, column, message).
+pub use kinerja_impor::GalatImpor;
 
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -71,7 +63,7 @@ impl AppError {
             AppError::Konflik(_) => 409,
             AppError::TidakValid { .. } | AppError::ImporDitolak { .. } => 422,
             AppError::TerlaluBesar(_) => 413,
-            AppError::TerlaluBanyak(_) => 429,
+            AppError::TerlaluBanyak { .. } => 429,
             AppError::Internal(_) => 500,
         }
     }
@@ -87,7 +79,7 @@ impl AppError {
             AppError::TidakValid { .. } => "tidak_valid",
             AppError::ImporDitolak { .. } => "impor_ditolak",
             AppError::TerlaluBesar(_) => "berkas_terlalu_besar",
-            AppError::TerlaluBanyak(_) => "terlalu_banyak",
+            AppError::TerlaluBanyak { .. } => "terlalu_banyak",
             AppError::Internal(_) => "internal",
         }
     }
@@ -109,6 +101,16 @@ impl AppError {
                 })
                 .collect(),
             _ => BTreeMap::new(),
+        }
+    }
+
+    /// Seconds to wait before trying again (`Retry-After`), for a 429.
+    pub fn coba_lagi_detik(&self) -> Option<u64> {
+        match self {
+            AppError::TerlaluBanyak {
+                coba_lagi_detik, ..
+            } => Some(*coba_lagi_detik),
+            _ => None,
         }
     }
 

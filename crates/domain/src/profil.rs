@@ -3,6 +3,7 @@
 //! wording of sanction outcomes). Kept as data, editable by the HR administrator and versioned
 //! by year (`distribution.md`): a version "berlaku mulai tahun X" holds until the next one.
 
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -43,6 +44,143 @@ pub struct ProfilKebijakan {
     /// Wording of the sanction cases' outcomes.
     #[serde(default)]
     pub redaksi_sanksi: crate::sanksi::RedaksiSanksi,
+    /// Login protection: failed-login limits per account and per address, optional lockout.
+    #[serde(default)]
+    pub keamanan_masuk: KeamananMasuk,
+}
+
+/// Login protection. Failed logins are counted per account name (whether or not the account
+/// exists, so the answer never tells) and per client address, each in a window that starts
+/// with its first failure; past the limit every attempt waits for the window to end, even with
+/// the right password. With `kunci_akun`, reaching the account limit locks the account name
+/// for `lama_kunci_menit` instead (an administrator's password reset unlocks it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct KeamananMasuk {
+    /// Failed logins allowed per account name within the window (1–100).
+    pub maks_gagal_akun: u32,
+    /// Failed logins allowed per client address within the window (1–10000).
+    pub maks_gagal_alamat: u32,
+    /// Length of the counting window in minutes (1–1440).
+    pub jendela_menit: u32,
+    /// Lock the account name once it reaches its limit.
+    pub kunci_akun: bool,
+    /// How long a lock lasts, in minutes (1–10080, a week).
+    pub lama_kunci_menit: u32,
+}
+
+impl Default for KeamananMasuk {
+    /// 5 failures per account and 20 per address in 15 minutes; no lockout (a lock, when
+    /// switched on, lasts 30 minutes).
+    fn default() -> Self {
+        KeamananMasuk {
+            maks_gagal_akun: 5,
+            maks_gagal_alamat: 20,
+            jendela_menit: 15,
+            kunci_akun: false,
+            lama_kunci_menit: 30,
+        }
+    }
+}
+
+/// Bounds of [`KeamananMasuk`]'s settings.
+pub const MAKS_GAGAL_AKUN: u32 = 100;
+pub const MAKS_GAGAL_ALAMAT: u32 = 10_000;
+pub const MAKS_JENDELA_MENIT: u32 = 1_440;
+pub const MAKS_LAMA_KUNCI_MENIT: u32 = 10_080;
+
+/// A login counter as the store keeps it: failures (and attempts under way) since `mulai`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitunganMasuk {
+    pub jumlah: i64,
+    pub mulai: DateTime<Utc>,
+}
+
+impl KeamananMasuk {
+    /// Checks the settings; each problem as (field, Indonesian message), fields
+    /// `keamanan_masuk.<setting>`.
+    pub fn periksa(&self) -> Vec<(String, String)> {
+        let mut e = Vec::new();
+        let mut batas = |bidang: &str, nilai: u32, maks: u32, apa: &str| {
+            if !(1..=maks).contains(&nilai) {
+                e.push((
+                    format!("keamanan_masuk.{bidang}"),
+                    format!("{apa} harus antara 1 dan {maks} (diterima {nilai})"),
+                ));
+            }
+        };
+        batas(
+            "maks_gagal_akun",
+            self.maks_gagal_akun,
+            MAKS_GAGAL_AKUN,
+            "Batas gagal masuk per akun",
+        );
+        batas(
+            "maks_gagal_alamat",
+            self.maks_gagal_alamat,
+            MAKS_GAGAL_ALAMAT,
+            "Batas gagal masuk per alamat",
+        );
+        batas(
+            "jendela_menit",
+            self.jendela_menit,
+            MAKS_JENDELA_MENIT,
+            "Jendela hitungan (menit)",
+        );
+        batas(
+            "lama_kunci_menit",
+            self.lama_kunci_menit,
+            MAKS_LAMA_KUNCI_MENIT,
+            "Lama penguncian (menit)",
+        );
+        e
+    }
+
+    pub fn jendela(&self) -> Duration {
+        Duration::minutes(i64::from(self.jendela_menit))
+    }
+
+    /// Whether an attempt, already counted in `akun` and `alamat`, must wait instead of being
+    /// checked: the time left, or `None` to go on. A lock wins over the windows.
+    pub fn tunggu(
+        &self,
+        akun: HitunganMasuk,
+        alamat: HitunganMasuk,
+        terkunci_sampai: Option<DateTime<Utc>>,
+        sekarang: DateTime<Utc>,
+    ) -> Option<Duration> {
+        if let Some(t) = terkunci_sampai.filter(|t| *t > sekarang) {
+            return Some(t - sekarang);
+        }
+        let lewat = |h: HitunganMasuk, maks: u32| {
+            (h.jumlah > i64::from(maks)).then(|| h.mulai + self.jendela() - sekarang)
+        };
+        [
+            lewat(akun, self.maks_gagal_akun),
+            lewat(alamat, self.maks_gagal_alamat),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map(|d| d.max(Duration::seconds(1)))
+    }
+
+    /// After a failed attempt that brought the account name's counter to `jumlah_akun`: the
+    /// end of the lock it starts, when lockout is on and the limit is reached.
+    pub fn kunci_setelah_gagal(
+        &self,
+        jumlah_akun: i64,
+        sekarang: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        (self.kunci_akun && jumlah_akun >= i64::from(self.maks_gagal_akun))
+            .then(|| sekarang + Duration::minutes(i64::from(self.lama_kunci_menit)))
+    }
+}
+
+/// The answer to a login that must wait, in whole minutes rounded up.
+pub fn pesan_tunggu(tunggu: Duration) -> String {
+    let menit = (tunggu.num_seconds().max(1) + 59) / 60;
+    format!("Terlalu banyak percobaan masuk. Coba lagi dalam {menit} menit.")
 }
 
 impl Default for ProfilKebijakan {
@@ -56,6 +194,7 @@ impl Default for ProfilKebijakan {
             tempat_dokumen: "Bekasi".to_string(),
             kalender: Default::default(),
             redaksi_sanksi: Default::default(),
+            keamanan_masuk: Default::default(),
         }
     }
 }
@@ -80,8 +219,8 @@ pub const TAHUN_KE_DEPAN: i32 = 10;
 
 impl ProfilKebijakan {
     /// Checks the profile; each problem as (field, Indonesian message). Fields: `distribusi`,
-    /// `distribusi.<capaian>`, `tpp.<predikat>`, `kalender.<setting>`, `tempat_dokumen`,
-    /// `redaksi_sanksi.pemberhentian`.
+    /// `distribusi.<capaian>`, `tpp.<predikat>`, `kalender.<setting>`,
+    /// `keamanan_masuk.<setting>`, `tempat_dokumen`, `redaksi_sanksi.pemberhentian`.
     pub fn periksa(&self) -> Vec<(String, String)> {
         let mut galat = Vec::new();
         // The guideline's own check, each message under the curve it is about; what only the
@@ -135,6 +274,7 @@ impl ProfilKebijakan {
             }
         }
         galat.extend(self.kalender.periksa());
+        galat.extend(self.keamanan_masuk.periksa());
         let tempat = self.tempat_dokumen.trim();
         if tempat.is_empty() {
             galat.push((
@@ -449,6 +589,144 @@ mod tests {
         assert!(tahun_dapat_diubah(2025, 2026)
             .unwrap_err()
             .contains("Tahun 2025 sudah lewat"));
+    }
+
+    #[test]
+    fn keamanan_masuk_diperiksa() {
+        assert!(KeamananMasuk::default().periksa().is_empty());
+        // (setting changed, value, field refused or none)
+        let kasus: [(&str, u32, Option<&str>); 10] = [
+            ("maks_gagal_akun", 0, Some("keamanan_masuk.maks_gagal_akun")),
+            ("maks_gagal_akun", 1, None),
+            ("maks_gagal_akun", MAKS_GAGAL_AKUN, None),
+            (
+                "maks_gagal_akun",
+                MAKS_GAGAL_AKUN + 1,
+                Some("keamanan_masuk.maks_gagal_akun"),
+            ),
+            (
+                "maks_gagal_alamat",
+                0,
+                Some("keamanan_masuk.maks_gagal_alamat"),
+            ),
+            (
+                "maks_gagal_alamat",
+                MAKS_GAGAL_ALAMAT + 1,
+                Some("keamanan_masuk.maks_gagal_alamat"),
+            ),
+            ("jendela_menit", 0, Some("keamanan_masuk.jendela_menit")),
+            ("jendela_menit", MAKS_JENDELA_MENIT, None),
+            (
+                "lama_kunci_menit",
+                0,
+                Some("keamanan_masuk.lama_kunci_menit"),
+            ),
+            (
+                "lama_kunci_menit",
+                MAKS_LAMA_KUNCI_MENIT + 1,
+                Some("keamanan_masuk.lama_kunci_menit"),
+            ),
+        ];
+        for (apa, nilai, harap) in kasus {
+            let mut k = KeamananMasuk::default();
+            match apa {
+                "maks_gagal_akun" => k.maks_gagal_akun = nilai,
+                "maks_gagal_alamat" => k.maks_gagal_alamat = nilai,
+                "jendela_menit" => k.jendela_menit = nilai,
+                _ => k.lama_kunci_menit = nilai,
+            }
+            let p = ProfilKebijakan {
+                keamanan_masuk: k,
+                ..ProfilKebijakan::default()
+            };
+            let bidang: Vec<String> = p.periksa().into_iter().map(|(b, _)| b).collect();
+            assert_eq!(
+                bidang,
+                harap.map(str::to_string).into_iter().collect::<Vec<_>>(),
+                "{apa} = {nilai}"
+            );
+        }
+        let k = KeamananMasuk {
+            jendela_menit: 0,
+            ..KeamananMasuk::default()
+        };
+        assert_eq!(
+            k.periksa()[0].1,
+            "Jendela hitungan (menit) harus antara 1 dan 1440 (diterima 0)"
+        );
+        // Stored profiles without the setting read with the defaults; a partial one fills in.
+        let v = serde_json::json!({"maks_gagal_akun": 3});
+        let k: KeamananMasuk = serde_json::from_value(v).unwrap();
+        assert_eq!(
+            k,
+            KeamananMasuk {
+                maks_gagal_akun: 3,
+                ..KeamananMasuk::default()
+            }
+        );
+    }
+
+    #[test]
+    fn keamanan_masuk_menunggu_dan_mengunci() {
+        use chrono::TimeZone;
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
+        let k = KeamananMasuk::default();
+        let h = |jumlah: i64, menit_lalu: i64| HitunganMasuk {
+            jumlah,
+            mulai: t0 - Duration::minutes(menit_lalu),
+        };
+        // Up to the limit the attempt goes on (the counter includes the attempt itself).
+        assert_eq!(k.tunggu(h(5, 3), h(20, 3), None, t0), None);
+        // One past the account limit: wait for the account window's end.
+        assert_eq!(
+            k.tunggu(h(6, 3), h(6, 3), None, t0),
+            Some(Duration::minutes(12))
+        );
+        // One past the address limit: the address window.
+        assert_eq!(
+            k.tunggu(h(1, 0), h(21, 10), None, t0),
+            Some(Duration::minutes(5))
+        );
+        // Both: the longer wait.
+        assert_eq!(
+            k.tunggu(h(9, 14), h(30, 1), None, t0),
+            Some(Duration::minutes(14))
+        );
+        // A live lock wins, even under the limits; a lock that ended does not count.
+        let kunci = t0 + Duration::minutes(25);
+        assert_eq!(
+            k.tunggu(h(1, 0), h(1, 0), Some(kunci), t0),
+            Some(Duration::minutes(25))
+        );
+        assert_eq!(k.tunggu(h(1, 0), h(1, 0), Some(t0), t0), None);
+        // Never a wait of zero.
+        assert_eq!(
+            k.tunggu(h(6, 15), h(1, 0), None, t0),
+            Some(Duration::seconds(1))
+        );
+
+        // No lockout by default; with it, the failure that reaches the limit locks.
+        assert_eq!(k.kunci_setelah_gagal(5, t0), None);
+        let kk = KeamananMasuk {
+            kunci_akun: true,
+            lama_kunci_menit: 60,
+            ..k
+        };
+        assert_eq!(kk.kunci_setelah_gagal(4, t0), None);
+        assert_eq!(kk.kunci_setelah_gagal(5, t0), Some(t0 + Duration::hours(1)));
+
+        assert_eq!(
+            pesan_tunggu(Duration::seconds(61)),
+            "Terlalu banyak percobaan masuk. Coba lagi dalam 2 menit."
+        );
+        assert_eq!(
+            pesan_tunggu(Duration::seconds(1)),
+            "Terlalu banyak percobaan masuk. Coba lagi dalam 1 menit."
+        );
+        assert_eq!(
+            pesan_tunggu(Duration::minutes(15)),
+            "Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit."
+        );
     }
 
     #[test]

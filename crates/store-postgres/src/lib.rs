@@ -16,6 +16,7 @@ const MIGRASI: &[(i64, &str)] = &[
     (4, include_str!("../migrations/0004_evaluasi.sql")),
     (5, include_str!("../migrations/0005_dokumen.sql")),
     (6, include_str!("../migrations/0006_tindak_lanjut.sql")),
+    (7, include_str!("../migrations/0007_batas_masuk.sql")),
 ];
 
 pub struct PostgresBackend {

@@ -20,6 +20,7 @@ const MIGRASI: &[(i64, &str)] = &[
     (4, include_str!("../migrations/0004_evaluasi.sql")),
     (5, include_str!("../migrations/0005_dokumen.sql")),
     (6, include_str!("../migrations/0006_tindak_lanjut.sql")),
+    (7, include_str!("../migrations/0007_batas_masuk.sql")),
 ];
 
 pub struct SqliteBackend {
@@ -45,8 +46,13 @@ pub async fn buka(url: &str) -> StoreResult<SqliteStore> {
         .foreign_keys(true)
         .pragma("temp_store", "memory")
         .pragma("cache_size", "-32000");
+    // The writer stays open for the life of the store (no idle reaping): besides saving the
+    // reconnects, an open connection is how `kinerja restore` sees that a server holds the file.
     let tulis = SqlitePoolOptions::new()
         .max_connections(1)
+        .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
         .connect_with(opsi.clone())
         .await
         .map_err(galat)?;
@@ -93,6 +99,163 @@ impl SqliteBackend {
             .await
             .map_err(galat)?;
         Ok(())
+    }
+
+    /// Close every connection; the last one to close folds the WAL back into the file.
+    pub async fn tutup(&self) {
+        self.baca.close().await;
+        self.tulis.close().await;
+    }
+}
+
+// --- backup and restore (`kinerja backup`, `kinerja restore`) ------------------------------------
+
+/// The file of an SQLite URL (`sqlite://PATH`, `sqlite:PATH` or a plain path).
+pub fn jalur_berkas(url: &str) -> std::path::PathBuf {
+    let s = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    std::path::PathBuf::from(s.split('?').next().unwrap_or(s))
+}
+
+/// One connection to an existing database file: no migration, nothing created.
+async fn sambung(path: &std::path::Path, tunggu: Duration) -> StoreResult<sqlx::SqliteConnection> {
+    use sqlx::ConnectOptions;
+    SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .busy_timeout(tunggu)
+        .connect()
+        .await
+        .map_err(galat)
+}
+
+/// Copy the database at `sumber` into the new file `tujuan` while servers keep using it:
+/// `VACUUM INTO` reads one consistent snapshot (in WAL mode readers never block the writer)
+/// and writes a compact copy; the copy is then switched to a rollback journal, so it is one
+/// self-contained file. `tujuan` must not exist yet.
+pub async fn cadangkan(sumber: &std::path::Path, tujuan: &std::path::Path) -> StoreResult<()> {
+    let mut c = sambung(sumber, Duration::from_secs(30)).await?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(tujuan.to_string_lossy().into_owned())
+        .execute(&mut c)
+        .await
+        .map_err(galat)?;
+    sqlx::Connection::close(c).await.map_err(galat)?;
+    let mut salinan = sambung(tujuan, Duration::from_secs(5)).await?;
+    sqlx::query("PRAGMA journal_mode = DELETE")
+        .execute(&mut salinan)
+        .await
+        .map_err(galat)?;
+    sqlx::Connection::close(salinan).await.map_err(galat)
+}
+
+/// What a sound Kinerja database file holds: the row count of every table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IsiBerkas {
+    /// (table, rows), by name.
+    pub tabel: Vec<(String, i64)>,
+    /// The newest migration applied.
+    pub versi_skema: i64,
+}
+
+impl IsiBerkas {
+    pub fn jumlah_baris(&self) -> i64 {
+        self.tabel.iter().map(|(_, n)| n).sum()
+    }
+    pub fn baris(&self, tabel: &str) -> Option<i64> {
+        self.tabel.iter().find(|(t, _)| t == tabel).map(|(_, n)| *n)
+    }
+}
+
+/// Check that `path` is a sound Kinerja database: an SQLite file whose `integrity_check` is
+/// `ok`, whose `foreign_key_check` is empty, and which has Kinerja's migrations table and audit
+/// log. The error is a message in Indonesian for the operator.
+pub async fn periksa_berkas(path: &std::path::Path) -> Result<IsiBerkas, String> {
+    let nama = path.display();
+    if !path.is_file() {
+        return Err(format!("{nama}: berkas tidak ditemukan"));
+    }
+    let bukan = |e: &dyn std::fmt::Display| {
+        format!("{nama} bukan basis data SQLite Kinerja yang dapat dibaca ({e})")
+    };
+    let mut c = sambung(path, Duration::from_secs(5))
+        .await
+        .map_err(|e| bukan(&e))?;
+    let hasil: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
+        .fetch_all(&mut c)
+        .await
+        .map_err(|e| bukan(&e))?;
+    if hasil.len() != 1 || hasil[0].0 != "ok" {
+        let ringkas: Vec<String> = hasil.into_iter().take(5).map(|(s,)| s).collect();
+        return Err(format!(
+            "{nama}: pemeriksaan keutuhan SQLite gagal: {}",
+            ringkas.join("; ")
+        ));
+    }
+    let fk = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut c)
+        .await
+        .map_err(|e| bukan(&e))?;
+    if !fk.is_empty() {
+        return Err(format!(
+            "{nama}: {} baris merujuk baris yang tidak ada (foreign_key_check)",
+            fk.len()
+        ));
+    }
+    let nama_tabel: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&mut c)
+    .await
+    .map_err(|e| bukan(&e))?;
+    let ada = |t: &str| nama_tabel.iter().any(|(n,)| n == t);
+    if !ada("skema_migrasi") || !ada("audit_log") {
+        return Err(format!(
+            "{nama} adalah basis data SQLite, tetapi bukan basis data Kinerja (tabel skema_migrasi dan audit_log tidak ada)"
+        ));
+    }
+    let (versi_skema,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(versi), 0) FROM skema_migrasi")
+            .fetch_one(&mut c)
+            .await
+            .map_err(|e| bukan(&e))?;
+    let mut tabel = Vec::with_capacity(nama_tabel.len());
+    for (t,) in nama_tabel {
+        let (n,): (i64,) = sqlx::query_as(&format!(
+            "SELECT COUNT(*) FROM \"{}\"",
+            t.replace('"', "\"\"")
+        ))
+        .fetch_one(&mut c)
+        .await
+        .map_err(|e| bukan(&e))?;
+        tabel.push((t, n));
+    }
+    sqlx::Connection::close(c).await.map_err(|e| bukan(&e))?;
+    Ok(IsiBerkas { tabel, versi_skema })
+}
+
+/// Take the database at `path` away from use: when no other connection holds it open (no
+/// running `kinerja serve`), fold its WAL back into the file (rollback journal), so the file can
+/// be moved on its own, and answer true; when another connection holds it, change nothing and
+/// answer false.
+pub async fn lepaskan(path: &std::path::Path) -> StoreResult<bool> {
+    let terkunci = |pesan: &str| pesan.contains("locked") || pesan.contains("busy");
+    let mut c = match sambung(path, Duration::ZERO).await {
+        Ok(c) => c,
+        Err(e) if terkunci(&e.to_string()) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    // Leaving WAL needs the only connection; it cannot wait (busy_timeout does not apply).
+    let r = sqlx::query_as::<_, (String,)>("PRAGMA journal_mode = DELETE")
+        .fetch_one(&mut c)
+        .await;
+    let _ = sqlx::Connection::close(c).await;
+    match r {
+        Ok((mode,)) => Ok(mode.eq_ignore_ascii_case("delete")),
+        Err(e) if terkunci(&e.to_string()) => Ok(false),
+        Err(e) => Err(galat(e)),
     }
 }
 

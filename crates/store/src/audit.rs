@@ -84,6 +84,17 @@ pub struct HasilVerifikasi {
     pub jumlah_entri: u64,
     /// The first broken link of each broken chain.
     pub rusak: Vec<TautanRusak>,
+    /// The last entry of each chain as verified: a chain cannot show that its newest entries
+    /// were cut off, so operators keep these elsewhere and compare (SECURITY.md).
+    pub ujung: Vec<UjungRantai>,
+}
+
+/// The head of one instansi's chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UjungRantai {
+    pub instansi_id: i64,
+    pub seq: i64,
+    pub hash: String,
 }
 
 impl HasilVerifikasi {
@@ -133,6 +144,17 @@ pub fn verifikasi(entri: impl IntoIterator<Item = EntriAudit>) -> HasilVerifikas
         }
         prev_seq = e.seq;
         prev_hash = e.hash.clone();
+        match hasil.ujung.last_mut() {
+            Some(u) if u.instansi_id == e.instansi_id => {
+                u.seq = e.seq;
+                u.hash = e.hash.clone();
+            }
+            _ => hasil.ujung.push(UjungRantai {
+                instansi_id: e.instansi_id,
+                seq: e.seq,
+                hash: e.hash.clone(),
+            }),
+        }
     }
     hasil
 }

@@ -31,16 +31,22 @@ use kinerja_domain::skp::{
 };
 use std::collections::HashSet;
 
-/// Raw SQL on the backend under test, bypassing the Store.
+mod masuk;
 mod pemantauan;
 mod penghargaan;
 mod profil;
 mod sanksi;
 mod talenta;
 
+/// Raw SQL on the backend under test, bypassing the Store.
 #[async_trait]
 pub trait SqlMentah: Send + Sync {
     async fn exec(&self, sql: &str) -> Result<(), StoreError>;
+    /// A second, independent handle on the same database (another `kinerja serve` node), where
+    /// the backend opened one; without it the scenarios use the one store twice.
+    fn store_kedua(&self) -> Option<&dyn Store> {
+        None
+    }
 }
 
 fn nip(s: &str) -> Nip {
@@ -192,6 +198,7 @@ pub const SKENARIO: &[&str] = &[
     "pemantauan_rekap",
     "talenta_riwayat",
     "profil_versi",
+    "batas_masuk",
 ];
 
 /// One test per scenario of [`SKENARIO`], for a backend's test file: `$uji` is an async fn
@@ -203,7 +210,7 @@ macro_rules! uji_conformance {
             skp_simpan_dan_versi, skp_daftar_dan_anggota, penugasan_alur, mulai_tahun_massal, mutasi_menutup_dan_membuka,
             realisasi_dan_bukti, rekap_bulan, umpan_balik_dan_permintaan, tindak_lanjut_dan_laporan, notifikasi_dan_antrean,
             evaluasi_dan_keberatan, laporan_halaman, dokumen_terbit, penghargaan_dan_sanksi, pemantauan_rekap, talenta_riwayat,
-            profil_versi);
+            profil_versi, batas_masuk);
     };
     (@ $uji:path; $($nama:ident),+) => {
         $(#[tokio::test] async fn $nama() { $uji(stringify!($nama)).await })+
@@ -256,6 +263,7 @@ pub async fn jalankan(nama: &str, store: &dyn Store, mentah: &dyn SqlMentah) {
         "pemantauan_rekap" => pemantauan::skenario(store, i.id).await,
         "talenta_riwayat" => talenta::skenario(store, i.id).await,
         "profil_versi" => profil::skenario(store, i.id).await,
+        "batas_masuk" => masuk::skenario(store, i.id, mentah).await,
         lain => panic!("unknown conformance scenario {lain}"),
     }
 }
@@ -721,6 +729,12 @@ async fn audit(store: &dyn Store, mentah: &dyn SqlMentah) {
         h.jumlah_entri
     );
     let log = store.daftar_audit(inst, 1000).await.expect("log");
+    // The head of the chain is reported, for operators to keep outside the database.
+    let terakhir = log.iter().max_by_key(|e| e.seq).expect("entries");
+    assert!(h
+        .ujung
+        .iter()
+        .any(|u| u.instansi_id == inst && u.seq == terakhir.seq && u.hash == terakhir.hash));
     assert!(log.iter().any(|e| e.entitas == "pegawai"
         && e.aksi == "ubah"
         && e.sebelum

@@ -11,6 +11,7 @@ pub mod dokumen;
 pub mod error;
 pub mod evaluasi;
 pub mod laporan;
+pub mod masuk;
 pub mod model;
 pub mod pelaksanaan;
 pub mod pemantauan;
@@ -25,6 +26,7 @@ pub use dokumen::*;
 pub use error::{StoreError, StoreResult};
 pub use evaluasi::*;
 pub use laporan::*;
+pub use masuk::*;
 pub use model::*;
 pub use pelaksanaan::*;
 pub use pemantauan::*;
@@ -48,6 +50,7 @@ pub trait Store:
     + StorePemantauan
     + StoreTalenta
     + StoreProfil
+    + StoreMasuk
     + Send
     + Sync
     + 'static
@@ -136,6 +139,7 @@ pub trait Store:
         sekarang: chrono::DateTime<chrono::Utc>,
     ) -> StoreResult<Option<(Sesi, Akun)>>;
     async fn cabut_sesi(&self, token_hash: &str) -> StoreResult<()>;
+    // Failed-login counters, lockout and password changes: see [`StoreMasuk`].
 
     // --- planning: SKP -------------------------------------------------------------------
     async fn skp(&self, instansi_id: i64, id: i64) -> StoreResult<Option<SkpTersimpan>>;

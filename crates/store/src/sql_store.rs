@@ -17,6 +17,7 @@ use std::collections::HashMap;
 mod dokumen;
 mod evaluasi;
 mod laporan;
+mod masuk;
 mod pelaksanaan;
 mod pemantauan;
 mod penghargaan;

@@ -27,7 +27,12 @@ impl IntoResponse for ApiError {
         let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body =
             json!({"error": {"code": e.kode(), "message": e.to_string(), "fields": e.bidang()}});
-        (status, Json(body)).into_response()
+        let mut r = (status, Json(body)).into_response();
+        if let Some(detik) = e.coba_lagi_detik() {
+            r.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, detik.into());
+        }
+        r
     }
 }
 

@@ -1,5 +1,6 @@
 //! Server-rendered pages. Each handler: who is calling, one use case, one template.
 
+use crate::alamat::AlamatKlien;
 use crate::auth::{cookie, token, COOKIE_BAHASA, COOKIE_SESI};
 use crate::i18n;
 use crate::Keadaan;
@@ -53,6 +54,7 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::halaman_pemantauan::rute())
         .merge(crate::halaman_talenta::rute())
         .merge(crate::halaman_profil::rute())
+        .merge(crate::halaman_masuk::rute())
         .fallback(tidak_ditemukan)
 }
 
@@ -291,7 +293,12 @@ fn cookie_sesi(k: &Keadaan, nilai: &str, umur: i64) -> String {
     format!("{COOKIE_SESI}={nilai}; Path=/; HttpOnly; SameSite=Lax; Max-Age={umur}{aman}")
 }
 
-async fn masuk(s: Sesi, headers: HeaderMap, Form(f): Form<FormMasuk>) -> Response {
+async fn masuk(
+    s: Sesi,
+    headers: HeaderMap,
+    AlamatKlien(alamat): AlamatKlien,
+    Form(f): Form<FormMasuk>,
+) -> Response {
     if !asal_sama(&headers) {
         return s.galat(AppError::Dilarang(
             "Permintaan masuk dari situs lain ditolak".into(),
@@ -300,7 +307,7 @@ async fn masuk(s: Sesi, headers: HeaderMap, Form(f): Form<FormMasuk>) -> Respons
     match s
         .k
         .app
-        .masuk(&f.username, &f.password, JenisSesi::Cookie)
+        .masuk(&f.username, &f.password, &alamat, JenisSesi::Cookie)
         .await
     {
         Ok(baru) => {
@@ -316,6 +323,17 @@ async fn masuk(s: Sesi, headers: HeaderMap, Form(f): Form<FormMasuk>) -> Respons
             "masuk.html",
             context! { galat => pesan, username => f.username },
         ),
+        // Too many attempts: the form again, with the wait (the same for any name).
+        Err(e @ AppError::TerlaluBanyak { .. }) => {
+            let detik = e.coba_lagi_detik().unwrap_or(60);
+            let mut r = s.halaman(
+                StatusCode::TOO_MANY_REQUESTS,
+                "masuk.html",
+                context! { galat => e.to_string(), username => f.username },
+            );
+            r.headers_mut().insert(header::RETRY_AFTER, detik.into());
+            r
+        }
         Err(e) => s.galat(e),
     }
 }
@@ -435,7 +453,19 @@ async fn pegawai(
     let hasil_mutasi = q
         .contains_key("mutasi")
         .then(|| context! { skp_lama => angka("skp_lama"), skp_baru => angka("skp_baru") });
-    halaman_pegawai(&s, d, StatusCode::OK, context! { hasil_mutasi })
+    // For the HR admin, the password form says whether the account is locked.
+    let terkunci_sampai = if p.admin() {
+        coba!(s, s.k.app.kunci_akun(p, d.pegawai.nip.as_str()).await)
+    } else {
+        None
+    };
+    let password_direset = q.contains_key("password_direset");
+    halaman_pegawai(
+        &s,
+        d,
+        StatusCode::OK,
+        context! { hasil_mutasi, terkunci_sampai, password_direset },
+    )
 }
 
 /// The pegawai page; `tambahan` adds to its context (a form's error, a mutasi's result).

@@ -1,7 +1,7 @@
 //! The policy profile page (`/profil`, HR admin): the versions by year, a year selector, the
 //! profile in force for the chosen year as one server-rendered form (period length, each
 //! capaian's distribution bounds, the TPP table with one row per predikat, reminders, place on
-//! documents, sanction wording), a form for a new version, and the rater table (Lampiran II)
+//! documents, sanction wording, login security), a form for a new version, and the rater table (Lampiran II)
 //! with its CSV form. A refused form comes back with the messages next to its fields and the
 //! values as submitted; a stale one (409) says so and shows the current values. No JavaScript.
 
@@ -19,7 +19,7 @@ use kinerja_app::AppError;
 use kinerja_domain::distribusi::{Batas, JenisBatas, KurvaCapaian, PedomanDistribusi};
 use kinerja_domain::kuadran::{CapaianOrganisasi, Predikat};
 use kinerja_domain::pelaksanaan::kalender::{FrekuensiUmpanBalik, Kalender};
-use kinerja_domain::profil::{JenisPeriode, PotonganTpp, ProfilKebijakan};
+use kinerja_domain::profil::{JenisPeriode, KeamananMasuk, PotonganTpp, ProfilKebijakan};
 use kinerja_domain::sanksi::RedaksiSanksi;
 use minijinja::{context, Value};
 use serde::{Deserialize, Serialize};
@@ -66,6 +66,12 @@ struct IsianProfil {
     hari_evaluasi: String,
     tempat_dokumen: String,
     pemberhentian: String,
+    /// Login protection (`keamanan_masuk.<setting>`).
+    maks_gagal_akun: String,
+    maks_gagal_alamat: String,
+    jendela_menit: String,
+    kunci_akun: bool,
+    lama_kunci_menit: String,
 }
 
 impl IsianProfil {
@@ -112,6 +118,11 @@ impl IsianProfil {
             hari_evaluasi: p.kalender.hari_evaluasi.to_string(),
             tempat_dokumen: p.tempat_dokumen.clone(),
             pemberhentian: p.redaksi_sanksi.pemberhentian.clone(),
+            maks_gagal_akun: p.keamanan_masuk.maks_gagal_akun.to_string(),
+            maks_gagal_alamat: p.keamanan_masuk.maks_gagal_alamat.to_string(),
+            jendela_menit: p.keamanan_masuk.jendela_menit.to_string(),
+            kunci_akun: p.keamanan_masuk.kunci_akun,
+            lama_kunci_menit: p.keamanan_masuk.lama_kunci_menit.to_string(),
         }
     }
 
@@ -177,6 +188,12 @@ impl IsianProfil {
             hari_evaluasi: satu("kalender.hari_evaluasi"),
             tempat_dokumen: satu("tempat_dokumen"),
             pemberhentian: satu("redaksi_sanksi.pemberhentian"),
+            maks_gagal_akun: satu("keamanan_masuk.maks_gagal_akun"),
+            maks_gagal_alamat: satu("keamanan_masuk.maks_gagal_alamat"),
+            jendela_menit: satu("keamanan_masuk.jendela_menit"),
+            // A checkbox: present when ticked.
+            kunci_akun: isian.iter().any(|(n, _)| n == "keamanan_masuk.kunci_akun"),
+            lama_kunci_menit: satu("keamanan_masuk.lama_kunci_menit"),
         }
     }
 
@@ -290,29 +307,71 @@ impl IsianProfil {
             &self.hari_evaluasi,
             "Harus bilangan bulat tidak negatif (hari)",
         );
+        // Login protection: whole numbers; their bounds are the domain's.
+        let mut keamanan = |bidang: &str, v: &str| {
+            angka(
+                &mut g,
+                &format!("keamanan_masuk.{bidang}"),
+                v,
+                "Harus bilangan bulat positif",
+            )
+        };
+        let maks_gagal_akun = keamanan("maks_gagal_akun", &self.maks_gagal_akun);
+        let maks_gagal_alamat = keamanan("maks_gagal_alamat", &self.maks_gagal_alamat);
+        let jendela_menit = keamanan("jendela_menit", &self.jendela_menit);
+        let lama_kunci_menit = keamanan("lama_kunci_menit", &self.lama_kunci_menit);
         let frekuensi = self.frekuensi_umpan_balik.parse::<FrekuensiUmpanBalik>();
         if let Err(e) = &frekuensi {
             g.insert("kalender.frekuensi_umpan_balik".into(), e.to_string());
         }
-        match (periode, hari_pengingat, hari_evaluasi, frekuensi) {
-            (Ok(periode), Some(hari_pengingat), Some(hari_evaluasi), Ok(frekuensi_umpan_balik))
-                if g.is_empty() =>
-            {
-                Ok(ProfilKebijakan {
-                    periode,
-                    distribusi: PedomanDistribusi { kurva },
-                    tpp,
-                    tempat_dokumen: self.tempat_dokumen.trim().to_string(),
-                    kalender: Kalender {
-                        hari_pengingat,
-                        frekuensi_umpan_balik,
-                        hari_evaluasi,
-                    },
-                    redaksi_sanksi: RedaksiSanksi {
-                        pemberhentian: self.pemberhentian.trim().to_string(),
-                    },
-                })
-            }
+        let keamanan_masuk = match (
+            maks_gagal_akun,
+            maks_gagal_alamat,
+            jendela_menit,
+            lama_kunci_menit,
+        ) {
+            (
+                Some(maks_gagal_akun),
+                Some(maks_gagal_alamat),
+                Some(jendela_menit),
+                Some(lama_kunci_menit),
+            ) => Some(KeamananMasuk {
+                maks_gagal_akun,
+                maks_gagal_alamat,
+                jendela_menit,
+                kunci_akun: self.kunci_akun,
+                lama_kunci_menit,
+            }),
+            _ => None,
+        };
+        match (
+            periode,
+            hari_pengingat,
+            hari_evaluasi,
+            frekuensi,
+            keamanan_masuk,
+        ) {
+            (
+                Ok(periode),
+                Some(hari_pengingat),
+                Some(hari_evaluasi),
+                Ok(frekuensi_umpan_balik),
+                Some(keamanan_masuk),
+            ) if g.is_empty() => Ok(ProfilKebijakan {
+                periode,
+                distribusi: PedomanDistribusi { kurva },
+                tpp,
+                tempat_dokumen: self.tempat_dokumen.trim().to_string(),
+                kalender: Kalender {
+                    hari_pengingat,
+                    frekuensi_umpan_balik,
+                    hari_evaluasi,
+                },
+                redaksi_sanksi: RedaksiSanksi {
+                    pemberhentian: self.pemberhentian.trim().to_string(),
+                },
+                keamanan_masuk,
+            }),
             _ => Err(g),
         }
     }

@@ -18,6 +18,7 @@ pub const BAHASA: &[(&str, &[&str])] = &[
             include_str!("../i18n/id-pemantauan.txt"),
             include_str!("../i18n/id-talenta.txt"),
             include_str!("../i18n/id-profil.txt"),
+            include_str!("../i18n/id-masuk.txt"),
         ],
     ),
     (
@@ -28,6 +29,7 @@ pub const BAHASA: &[(&str, &[&str])] = &[
             include_str!("../i18n/en-pemantauan.txt"),
             include_str!("../i18n/en-talenta.txt"),
             include_str!("../i18n/en-profil.txt"),
+            include_str!("../i18n/en-masuk.txt"),
         ],
     ),
 ];

@@ -11,6 +11,10 @@ pub const TEMPLAT: &[(&str, &str)] = &[
     ("_penilai.html", include_str!("../templates/_penilai.html")),
     ("masuk.html", include_str!("../templates/masuk.html")),
     (
+        "akun_password.html",
+        include_str!("../templates/akun_password.html"),
+    ),
+    (
         "beranda_admin.html",
         include_str!("../templates/beranda_admin.html"),
     ),

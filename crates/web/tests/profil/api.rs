@@ -61,6 +61,18 @@ fn isian_form(csrf: &str, versi: i64, p: &ProfilKebijakan) -> Vec<(String, Strin
             p.redaksi_sanksi.pemberhentian.clone(),
         ),
     ]);
+    let k = &p.keamanan_masuk;
+    for (nama, n) in [
+        ("maks_gagal_akun", k.maks_gagal_akun),
+        ("maks_gagal_alamat", k.maks_gagal_alamat),
+        ("jendela_menit", k.jendela_menit),
+        ("lama_kunci_menit", k.lama_kunci_menit),
+    ] {
+        v.push((format!("keamanan_masuk.{nama}"), n.to_string()));
+    }
+    if k.kunci_akun {
+        v.push(("keamanan_masuk.kunci_akun".to_string(), "1".to_string()));
+    }
     v
 }
 
