@@ -1,5 +1,6 @@
 //! `kinerja`: the one binary — serve the web application and API, and the operator's tools.
 
+mod cadangan;
 mod surel;
 
 use clap::{Parser, Subcommand};
@@ -53,6 +54,10 @@ enum Perintah {
         /// Mark cookies Secure (when served behind TLS).
         #[arg(long, env = "KINERJA_COOKIE_SECURE")]
         cookie_secure: bool,
+        /// A reverse proxy in front sets X-Forwarded-For: count failed logins per the client
+        /// address it reports (never set this without such a proxy: the header can be forged).
+        #[arg(long, env = "KINERJA_PERCAYA_PROXY")]
+        percaya_proxy: bool,
         /// Load the demo instansi first (as `kinerja demo`) and print its logins.
         #[arg(long)]
         demo: bool,
@@ -119,6 +124,32 @@ enum Perintah {
     Audit {
         #[command(subcommand)]
         perintah: PerintahAudit,
+    },
+    /// Back up the database, online (the server may keep running).
+    ///
+    /// SQLite: `VACUUM INTO` copies one consistent snapshot while writes go on; the copy is
+    /// checked (`PRAGMA integrity_check`, `foreign_key_check`, Kinerja's tables) before it is
+    /// renamed to FILE, and a summary (size, tables, rows, audit entries) is printed.
+    /// PostgreSQL: runs `pg_dump --format=custom --no-owner --no-privileges --file=FILE URL`
+    /// (pg_dump must be on PATH, of the server's major version or newer) and checks the archive
+    /// with `pg_restore --list`. FILE must not exist. Evidence files (--bukti-dir) are not in
+    /// the database: copy that directory as well.
+    Backup {
+        /// The backup file to write (never overwritten).
+        #[arg(long)]
+        output: std::path::PathBuf,
+    },
+    /// Restore the database from a backup made by `kinerja backup`.
+    ///
+    /// SQLite: checks FILE (an SQLite file, integrity_check ok, Kinerja's tables, an unbroken
+    /// audit chain), copies it next to the database, refuses while a server holds the database,
+    /// keeps the current database as `<db>.sebelum-restore-<time>` and renames the copy over it.
+    /// PostgreSQL: runs `pg_restore --no-owner --no-privileges --exit-on-error
+    /// --single-transaction` into the database of --database, which must be new and empty
+    /// (createdb NAME first), then verifies the audit chain.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
     },
 }
 
@@ -200,6 +231,7 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
         Perintah::Serve {
             listen,
             cookie_secure,
+            percaya_proxy,
             demo,
             maks_unggah_mb,
             smtp_url,
@@ -243,13 +275,16 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
                 app,
                 kinerja_web::Opsi {
                     cookie_aman: cookie_secure,
+                    percaya_proxy,
                 },
             );
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .map_err(|err| format!("{listen}: {err}"))?;
             tracing::info!("Kinerja siap di http://{listen}");
-            axum::serve(listener, router)
+            // The peer address reaches the handlers (failed logins are counted per address).
+            let layanan = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, layanan)
                 .with_graceful_shutdown(async {
                     let ctrl_c = tokio::signal::ctrl_c();
                     #[cfg(unix)]
@@ -294,7 +329,7 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
         }
         Perintah::Import { jenis, file } => {
             let app = App::new(buka(&cli.database, false).await?);
-            let jenis = JenisData::dari_kode(&jenis).map_err(e)?;
+            let jenis = JenisData::dari_kode(&jenis).map_err(|g| g.to_string())?;
             let isi = std::fs::read(&file).map_err(|err| format!("{}: {err}", file.display()))?;
             let p = app.pengguna_sistem().await.map_err(e)?;
             let mulai = Instant::now();
@@ -324,7 +359,7 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             output,
         } => {
             let app = App::new(buka(&cli.database, false).await?);
-            let jenis = JenisData::dari_kode(&jenis).map_err(e)?;
+            let jenis = JenisData::dari_kode(&jenis).map_err(|g| g.to_string())?;
             let p = app.pengguna_sistem().await.map_err(e)?;
             let b = app.ekspor(&p, jenis, format == "xlsx").await.map_err(e)?;
             match output {
@@ -354,6 +389,8 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Perintah::Backup { output } => cadangan::cadangkan(&cli.database, &output).await,
+        Perintah::Restore { file } => cadangan::pulihkan(&cli.database, &file).await,
         Perintah::Audit {
             perintah: PerintahAudit::Verify,
         } => {
@@ -367,6 +404,12 @@ async fn jalankan(cli: Cli) -> Result<(), String> {
                     "Log audit utuh: {} entri, rantai hash tidak terputus.",
                     h.jumlah_entri
                 );
+                for u in &h.ujung {
+                    println!(
+                        "Ujung rantai instansi {}: entri #{} hash {} (simpan di luar basis data untuk dibandingkan kelak)",
+                        u.instansi_id, u.seq, u.hash
+                    );
+                }
                 Ok(())
             } else {
                 for r in &h.rusak {
