@@ -64,6 +64,17 @@ impl OptionalFromRequestParts<Keadaan> for Masuk {
         let Some(t) = token(&parts.headers) else {
             return Ok(None);
         };
+        // The session cookie lets a browser read the API, never change anything through it:
+        // another site's form can make the browser send the cookie (with a JSON body as
+        // text/plain), never an Authorization header. Pages change things through their forms,
+        // which carry the session's CSRF token.
+        if !parts.method.is_safe() && !parts.headers.contains_key(header::AUTHORIZATION) {
+            return Err(ApiError(AppError::Dilarang(
+                "Permintaan API yang mengubah data memerlukan token Bearer (header Authorization); \
+                 cookie sesi peramban hanya untuk membaca"
+                    .into(),
+            )));
+        }
         Ok(k.app.sesi(&t).await?.map(Masuk))
     }
 }

@@ -162,14 +162,10 @@ async fn minta_bundel(s: Sesi, Form(f): Form<FormBundel>) -> Response {
         Err(
             e @ (AppError::TidakValid { .. } | AppError::Dilarang(_) | AppError::TidakDitemukan(_)),
         ) => {
-            halaman_bundel(
-                &s,
-                p,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(e.to_string()),
-                Some(&f),
-            )
-            .await
+            // Shown by the form, with the refusal's own status (403 outside one's scope).
+            let status =
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+            halaman_bundel(&s, p, status, Some(e.to_string()), Some(&f)).await
         }
         Err(e) => s.galat(e),
     }
