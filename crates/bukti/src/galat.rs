@@ -17,6 +17,8 @@ pub enum GalatBukti {
         dinyatakan: String,
         sebenarnya: String,
     },
+    #[error("Berkas ditolak: bagian '{bagian}' di dalamnya terurai jauh lebih besar dari berkasnya (bom zip)")]
+    ArsipBom { bagian: String },
     #[error("Berkas tidak ditemukan")]
     TidakAda,
     #[error("Gagal menyimpan berkas: {0}")]
@@ -25,14 +27,15 @@ pub enum GalatBukti {
 
 impl GalatBukti {
     /// HTTP status the caller should answer: 413 `TerlaluBesar`; 422 `Kosong`, `Eksekutabel`,
-    /// `JenisDitolak`, `TidakCocok`; 404 `TidakAda`; 500 `Io`.
+    /// `JenisDitolak`, `TidakCocok`, `ArsipBom`; 404 `TidakAda`; 500 `Io`.
     pub fn status(&self) -> u16 {
         match self {
             GalatBukti::TerlaluBesar { .. } => 413,
             GalatBukti::Kosong
             | GalatBukti::Eksekutabel
             | GalatBukti::JenisDitolak
-            | GalatBukti::TidakCocok { .. } => 422,
+            | GalatBukti::TidakCocok { .. }
+            | GalatBukti::ArsipBom { .. } => 422,
             GalatBukti::TidakAda => 404,
             GalatBukti::Io(_) => 500,
         }
@@ -46,6 +49,7 @@ impl GalatBukti {
             GalatBukti::Eksekutabel => "berkas_eksekutabel",
             GalatBukti::JenisDitolak => "jenis_berkas_ditolak",
             GalatBukti::TidakCocok { .. } => "jenis_berkas_tidak_cocok",
+            GalatBukti::ArsipBom { .. } => "berkas_bom_zip",
             GalatBukti::TidakAda => "berkas_tidak_ada",
             GalatBukti::Io(_) => "penyimpanan_gagal",
         }

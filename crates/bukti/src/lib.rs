@@ -13,10 +13,12 @@
 //! nothing left behind on any error. User-facing messages of [`GalatBukti`] are in Bahasa
 //! Indonesia; [`GalatBukti::status`] and [`GalatBukti::kode`] tell the caller how to answer.
 
+mod arsip;
 mod galat;
 mod jenis;
 mod lokal;
 
+pub use arsip::{MAKS_RASIO_ENTRI, MAKS_TERURAI_ARSIP};
 pub use galat::GalatBukti;
 pub use jenis::{kenali, tentukan_jenis, JenisBerkas, Kenal, PANJANG_SNIFF};
 pub use lokal::DirektoriLokal;
@@ -47,10 +49,13 @@ pub trait PenyimpananBukti: Send + Sync + 'static {
     /// content decides — see [`tentukan_jenis`] for the exact rules). Checks while streaming: at
     /// most `batas` bytes (abort as soon as it is exceeded — never buffer the whole file), the
     /// kind sniffed from the first bytes (read until [`PANJANG_SNIFF`] or EOF before deciding),
-    /// claimed vs actual kind. Two checks need the whole stream and are done on the fly too,
-    /// with bounded memory: text must be valid UTF-8 without NUL to the very end, and a ZIP
+    /// claimed vs actual kind. Some checks need the whole stream and are done on the fly too,
+    /// with bounded memory: text must be valid UTF-8 without NUL to the very end; a ZIP
     /// archive that the first bytes leave open (an OOXML writer that puts `[Content_Types].xml`
-    /// after large media) is decided from its central directory in the last bytes. Computes
+    /// after large media) is decided from its central directory in the last bytes; and an
+    /// office document (a ZIP archive) whose central directory declares it unpacks to more
+    /// than [`MAKS_TERURAI_ARSIP`], or one entry more than [`MAKS_RASIO_ENTRI`] : 1, is
+    /// refused as a zip bomb ([`GalatBukti::ArsipBom`]; nothing is ever unpacked). Computes
     /// SHA-256 on the fly. On any error — or if the future is dropped — nothing is left behind.
     async fn simpan(
         &self,

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use tokio::fs;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
+use crate::arsip::{berbasis_zip, periksa_bom, PANJANG_EKOR_ARSIP};
 use crate::jenis::{cocokkan, galat_tidak_dikenal, zip_belum_pasti, PemeriksaTeks, TandaZip};
 use crate::{
     tentukan_jenis, BerkasTersimpan, GalatBukti, JenisBerkas, Kenal, PenyimpananBukti,
@@ -124,20 +125,20 @@ impl Drop for Sementara {
 enum Keputusan {
     /// Decided from the first bytes.
     Pasti(JenisBerkas),
-    /// A ZIP archive still to be decided from its central directory: the marks seen so far and
-    /// the last [`PANJANG_SNIFF`] bytes of the stream.
-    Zip { tanda: TandaZip, ekor: Vec<u8> },
+    /// A ZIP archive still to be decided from its central directory (in the kept tail): the
+    /// marks seen so far.
+    Zip { tanda: TandaZip },
 }
 
-/// Keep only the last [`PANJANG_SNIFF`] bytes of the stream in `ekor`.
+/// Keep only the last [`PANJANG_EKOR_ARSIP`] bytes of the stream in `ekor`.
 fn simpan_ekor(ekor: &mut Vec<u8>, potongan: &[u8]) {
-    if potongan.len() >= PANJANG_SNIFF {
+    if potongan.len() >= PANJANG_EKOR_ARSIP {
         ekor.clear();
-        ekor.extend_from_slice(&potongan[potongan.len() - PANJANG_SNIFF..]);
+        ekor.extend_from_slice(&potongan[potongan.len() - PANJANG_EKOR_ARSIP..]);
     } else {
         ekor.extend_from_slice(potongan);
-        if ekor.len() > PANJANG_SNIFF {
-            ekor.drain(..ekor.len() - PANJANG_SNIFF);
+        if ekor.len() > PANJANG_EKOR_ARSIP {
+            ekor.drain(..ekor.len() - PANJANG_EKOR_ARSIP);
         }
     }
 }
@@ -183,15 +184,20 @@ impl PenyimpananBukti for DirektoriLokal {
         let (terisi, habis) = isi_penuh(isi, &mut buf, batas).await?;
         let awal = &buf[..terisi];
         let klaim = JenisBerkas::dari_ekstensi(nama);
-        let mut keputusan = match tentukan_jenis(nama, awal) {
+        let keputusan = match tentukan_jenis(nama, awal) {
             Ok(jenis) => Keputusan::Pasti(jenis),
             // A ZIP that may still prove to be OOXML: decided at the end, from the central
             // directory in the last bytes (kept in a bounded tail buffer).
             Err(_) if !habis && zip_belum_pasti(awal) => Keputusan::Zip {
                 tanda: TandaZip::dari(awal),
-                ekor: Vec::new(),
             },
             Err(e) => return Err(e),
+        };
+        // The last bytes of a ZIP archive, for its central directory: from the start, so the
+        // tail is whole even when the file is barely longer than the sniff window.
+        let mut ekor = match keputusan {
+            Keputusan::Pasti(j) if !berbasis_zip(j) => None,
+            _ => Some(awal.to_vec()),
         };
         // Text must stay text to the end, not just in the sniffed prefix.
         let mut teks =
@@ -234,7 +240,7 @@ impl PenyimpananBukti for DirektoriLokal {
                         return Err(galat_tidak_dikenal(klaim));
                     }
                 }
-                if let Keputusan::Zip { ekor, .. } = &mut keputusan {
+                if let Some(ekor) = &mut ekor {
                     simpan_ekor(ekor, potongan);
                 }
                 hasher.update(potongan);
@@ -244,9 +250,10 @@ impl PenyimpananBukti for DirektoriLokal {
         if teks.as_ref().is_some_and(|t| !t.selesai()) {
             return Err(galat_tidak_dikenal(klaim));
         }
+        let ekor = ekor.unwrap_or_default();
         let jenis = match keputusan {
             Keputusan::Pasti(jenis) => jenis,
-            Keputusan::Zip { tanda, ekor } => {
+            Keputusan::Zip { tanda } => {
                 let kenal = tanda
                     .gabung(TandaZip::dari(&ekor))
                     .jenis()
@@ -254,6 +261,9 @@ impl PenyimpananBukti for DirektoriLokal {
                 cocokkan(nama, kenal, false)?
             }
         };
+        if berbasis_zip(jenis) {
+            periksa_bom(&ekor, ukuran - ekor.len() as u64)?;
+        }
         berkas.flush().await?;
         berkas.sync_all().await?;
         drop(berkas);

@@ -593,3 +593,217 @@ async fn ooxml_diputuskan_dari_direktori_pusat() {
     assert!(tmp_kosong(&d));
     assert_eq!(berkas_di(d.root()).len(), 2);
 }
+
+// --- hostile files: zip bombs, content that lies about its kind, names that try to escape ----
+
+/// An OOXML-shaped archive written by the `zip` crate: `[Content_Types].xml`, then `entri`.
+fn ooxml_zip(entri: &[(&str, &[u8])], metode: zip::CompressionMethod, zip64: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opsi = zip::write::SimpleFileOptions::default()
+        .compression_method(metode)
+        .large_file(zip64);
+    z.start_file("[Content_Types].xml", opsi).unwrap();
+    z.write_all(b"<Types/>").unwrap();
+    for (nama, isi) in entri {
+        z.start_file(*nama, opsi).unwrap();
+        z.write_all(isi).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// Overwrite the unpacked size every local and central header of a plain ZIP declares.
+fn nyatakan_terurai(zip: &mut [u8], ukuran: u32) {
+    for i in 0..zip.len().saturating_sub(4) {
+        let posisi = match &zip[i..i + 4] {
+            b"PK\x03\x04" => i + 22,
+            b"PK\x01\x02" => i + 24,
+            _ => continue,
+        };
+        zip[posisi..posisi + 4].copy_from_slice(&ukuran.to_le_bytes());
+    }
+}
+
+#[tokio::test]
+async fn bom_zip_ditolak() {
+    let (_t, d) = direktori().await;
+    let nol = vec![0u8; 64 * 1024 * 1024];
+    // 64 MiB of zeros packed about 1000:1 into 64 KiB, as a Word document.
+    for zip64 in [false, true] {
+        let bom = ooxml_zip(
+            &[("word/document.xml", &nol)],
+            zip::CompressionMethod::Deflated,
+            zip64,
+        );
+        assert!(bom.len() < 256 * 1024, "{}", bom.len());
+        for (nama, potong) in [("bom.docx", 7000), ("bom", bom.len())] {
+            let mut r = Potongan::new(bom.clone(), potong);
+            let e = d
+                .simpan(nama, &mut r, BATAS_UKURAN_BAWAAN)
+                .await
+                .unwrap_err();
+            assert_eq!(
+                (e.kode(), e.status()),
+                ("berkas_bom_zip", 422),
+                "{nama} {zip64}"
+            );
+            assert!(e.to_string().contains("word/document.xml"), "{e}");
+        }
+    }
+    // Entries each declared like ordinary XML (1 MiB stored, declared 100 MiB: 100:1) but
+    // together over the limit: 12 × 100 MiB.
+    let isi = acak(1024 * 1024);
+    let nama: Vec<String> = (0..12)
+        .map(|i| format!("xl/worksheets/sheet{i}.xml"))
+        .collect();
+    let mut entri: Vec<(&str, &[u8])> = vec![("[Content_Types].xml", b"<Types/>")];
+    entri.extend(nama.iter().map(|n| (n.as_str(), &isi[..])));
+    let mut banyak = zip(&entri);
+    nyatakan_terurai(&mut banyak, 100 * 1024 * 1024);
+    assert!(
+        banyak.len() > 2 * 1024 * 1024,
+        "its directory is past the sniff window"
+    );
+    let e = simpan(&d, "buku.xlsx", &banyak).await.unwrap_err();
+    assert_eq!(e.kode(), "berkas_bom_zip");
+    assert!(tmp_kosong(&d));
+    assert!(berkas_di(d.root()).is_empty(), "nothing stored");
+}
+
+#[tokio::test]
+async fn dokumen_kantor_biasa_lolos_periksa_bom() {
+    let (_t, d) = direktori().await;
+    // A real-looking presentation: 3 MiB of media (about 1:1) and XML packed about 20:1, as
+    // deflate, with the central directory far past the sniff window.
+    let xml = "<p:sld><p:txBody>Capaian kinerja triwulan III</p:txBody></p:sld>".repeat(20_000);
+    let media = acak(3 * 1024 * 1024);
+    for zip64 in [false, true] {
+        let pptx = ooxml_zip(
+            &[
+                ("ppt/presentation.xml", b"<p:presentation/>"),
+                ("ppt/slides/slide1.xml", xml.as_bytes()),
+                ("ppt/media/image1.png", &media),
+            ],
+            zip::CompressionMethod::Deflated,
+            zip64,
+        );
+        let b = simpan(&d, "paparan.pptx", &pptx).await.unwrap();
+        assert_eq!(b.jenis, JenisBerkas::Pptx);
+        assert_eq!(baca(&d, &b.kunci).await, pptx);
+    }
+    // A file just past the sniff window, its directory split across the window and the tail.
+    let docx = ooxml_zip(
+        &[("word/document.xml", &acak(70 * 1024))],
+        zip::CompressionMethod::Stored,
+        false,
+    );
+    assert!(docx.len() > 64 * 1024 && docx.len() < 128 * 1024);
+    assert_eq!(
+        simpan(&d, "surat.docx", &docx).await.unwrap().jenis,
+        JenisBerkas::Docx
+    );
+}
+
+#[tokio::test]
+async fn isi_yang_berbohong_ditolak() {
+    let (_t, d) = direktori().await;
+    let html = b"<!DOCTYPE html><html><body><script>fetch('/api/v1/me')</script></body></html>";
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#;
+    let kasus: Vec<(&str, Vec<u8>, &str)> = vec![
+        // A page or script under a document's name: text is not a PDF or an image.
+        ("laporan.pdf", html.to_vec(), "jenis_berkas_tidak_cocok"),
+        ("foto.png", html.to_vec(), "jenis_berkas_tidak_cocok"),
+        ("foto.jpg", svg.to_vec(), "jenis_berkas_tidak_cocok"),
+        ("dokumen.docx", html.to_vec(), "jenis_berkas_tidak_cocok"),
+        // A PDF header glued before a page is still checked as what it starts with, but a page
+        // under its own name never passes.
+        ("halaman.html", pdf(), "jenis_berkas_tidak_cocok"),
+        ("halaman.htm", html.to_vec(), "jenis_berkas_tidak_cocok"),
+        ("gambar.svg", svg.to_vec(), "jenis_berkas_tidak_cocok"),
+        // Binary under a text name.
+        ("catatan.txt", png(), "jenis_berkas_tidak_cocok"),
+        ("data.csv", pdf(), "jenis_berkas_tidak_cocok"),
+        // A program behind a document's name, or a PNG header.
+        (
+            "laporan.pdf",
+            [b"MZ".as_slice(), &pdf()].concat(),
+            "berkas_eksekutabel",
+        ),
+        (
+            "foto.png",
+            b"\x7fELF\x02\x01\x01".to_vec(),
+            "berkas_eksekutabel",
+        ),
+        // Double extensions: the last one is the claim.
+        ("laporan.pdf.exe", pdf(), "jenis_berkas_tidak_cocok"),
+        (
+            "laporan.exe.pdf",
+            b"MZ\x90\x00".to_vec(),
+            "berkas_eksekutabel",
+        ),
+    ];
+    let mut gagal = Vec::new();
+    for (nama, isi, kode) in &kasus {
+        match simpan(&d, nama, isi).await {
+            Err(e) if e.kode() == *kode && e.status() == 422 => {}
+            lain => gagal.push(format!("{nama}: want {kode}, got {lain:?}")),
+        }
+    }
+    assert!(gagal.is_empty(), "{}", gagal.join("\n"));
+    // HTML without a claim is text, stored as text/plain, never as a page.
+    let b = simpan(&d, "tanpa-ekstensi", html).await.unwrap();
+    assert_eq!(b.jenis, JenisBerkas::Teks);
+    assert_eq!(b.jenis.mime(), "text/plain; charset=utf-8");
+    assert_eq!(berkas_di(d.root()).len(), 1);
+}
+
+#[tokio::test]
+async fn nama_berkas_tidak_menentukan_tempat() {
+    // The name is only a claim of kind: whatever it holds, the file lands at
+    // <root>/aa/bb/<32 hex>, and nothing appears outside the store.
+    let induk = tempfile::tempdir().unwrap();
+    let root = induk.path().join("bukti");
+    let d = DirektoriLokal::buka_direktori(&root).await.unwrap();
+    let panjang = format!("{}.pdf", "a".repeat(5000));
+    let nama = [
+        "../../../../etc/passwd.pdf",
+        "..\\..\\windows\\system32\\laporan.pdf",
+        "/etc/cron.d/laporan.pdf",
+        "C:\\Users\\Public\\laporan.pdf",
+        "laporan\0.exe.pdf",
+        "laporan.pdf\0.exe",
+        "../",
+        "..",
+        ".",
+        "",
+        "tmp/../../laporan.pdf",
+        "\u{202e}fdp.exe",
+        panjang.as_str(),
+    ];
+    let mut kunci = Vec::new();
+    for n in nama {
+        match simpan(&d, n, &pdf()).await {
+            Ok(b) => {
+                let bagian: Vec<&str> = b.kunci.split('/').collect();
+                assert_eq!(bagian.len(), 3, "{n:?}: {}", b.kunci);
+                assert!(bagian[2].len() == 32 && bagian[2].bytes().all(|c| c.is_ascii_hexdigit()));
+                assert_eq!(baca(&d, &b.kunci).await, pdf());
+                kunci.push(b.kunci);
+            }
+            // A name that claims something the content is not (".exe" last) is refused.
+            Err(e) => assert_eq!(e.status(), 422, "{n:?}: {e:?}"),
+        }
+    }
+    assert!(kunci.len() >= 10, "{kunci:?}");
+    let ada: Vec<_> = berkas_di(induk.path());
+    assert_eq!(ada.len(), kunci.len(), "only the stored files: {ada:?}");
+    for p in &ada {
+        assert!(p.starts_with(&root), "{p:?} outside the store");
+        let rel = p
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        assert!(kunci.contains(&rel), "{rel}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1` (stable core in `api.md`; the rest described by OpenAPI).
 
+use crate::alamat::AlamatKlien;
 use crate::auth::{token, Masuk};
 use crate::galat::{ApiError, ApiResult, JsonMasuk, QueryMasuk};
 use crate::Keadaan;
@@ -56,6 +57,7 @@ pub fn rute() -> Router<Keadaan> {
         .merge(crate::api_pemantauan::rute())
         .merge(crate::api_talenta::rute())
         .merge(crate::api_profil::rute())
+        .merge(crate::api_masuk::rute())
         .fallback(|| async {
             ApiError(AppError::TidakDitemukan("Alamat API tidak dikenal".into()))
         })
@@ -74,13 +76,22 @@ pub struct Token {
     pub expires_at: String,
 }
 
-/// Log in with a username (a pegawai's NIP) and password; answers a bearer token.
+/// Log in with a username (a pegawai's NIP) and password; answers a bearer token. Failed logins
+/// are limited per account name and per client address (policy profile `keamanan_masuk`);
+/// past a limit, or while an account name is locked, the answer is 429 with `Retry-After`,
+/// the same whether or not the account exists.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = Login,
-    responses((status = 200, body = Token), (status = 401, description = "Nama pengguna atau kata sandi salah")))]
-pub async fn login(State(k): State<Keadaan>, JsonMasuk(b): JsonMasuk<Login>) -> ApiResult<Token> {
+    responses((status = 200, body = Token), (status = 401, description = "Nama pengguna atau kata sandi salah"),
+        (status = 429, description = "Terlalu banyak percobaan masuk; header Retry-After (detik)",
+            headers(("Retry-After" = u64, description = "Detik sampai boleh mencoba lagi")))))]
+pub async fn login(
+    State(k): State<Keadaan>,
+    AlamatKlien(alamat): AlamatKlien,
+    JsonMasuk(b): JsonMasuk<Login>,
+) -> ApiResult<Token> {
     let s = k
         .app
-        .masuk(&b.username, &b.password, JenisSesi::Bearer)
+        .masuk(&b.username, &b.password, &alamat, JenisSesi::Bearer)
         .await?;
     Ok(Json(Token {
         token: s.token,
@@ -129,6 +140,7 @@ pub struct HasilPredikat {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the query; handlers read it as a map to name bad fields themselves
 pub struct QPredikat {
     /// diatas_ekspektasi, sesuai_ekspektasi, dibawah_ekspektasi
@@ -161,6 +173,7 @@ pub async fn rules_distribusi(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct QTugasBelajar {
     /// s1, profesi, s2, s3
@@ -193,6 +206,7 @@ pub async fn rules_tugas_belajar(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct QAngkaKredit {
     jenjang: String,
@@ -237,6 +251,7 @@ pub async fn detail_unit(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QPegawai {
     /// NIP prefix or part of the name
     q: Option<String>,
@@ -350,11 +365,12 @@ pub async fn impor(
     Path(jenis): Path<String>,
     body: Bytes,
 ) -> ApiResult<RingkasanImpor> {
-    let jenis = JenisData::dari_kode(&jenis)?;
+    let jenis = JenisData::dari_kode(&jenis).map_err(AppError::from)?;
     Ok(Json(k.app.impor(&p, jenis, &body).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QEkspor {
     /// csv (default) or xlsx
     format: Option<String>,
@@ -369,7 +385,7 @@ pub async fn ekspor(
     Path(jenis): Path<String>,
     QueryMasuk(q): QueryMasuk<QEkspor>,
 ) -> Result<Response, ApiError> {
-    let jenis = JenisData::dari_kode(&jenis)?;
+    let jenis = JenisData::dari_kode(&jenis).map_err(AppError::from)?;
     let xlsx = match q.format.as_deref().unwrap_or("csv") {
         "csv" => false,
         "xlsx" => true,

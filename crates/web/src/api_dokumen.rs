@@ -42,6 +42,7 @@ pub fn rute() -> Router<Keadaan> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QDokumen {
     /// For `evaluasi`, `dokumen_evaluasi` and `umpan_balik`: "2026-10", "2026-T3" or "2026".
     pub periode: Option<String>,
@@ -122,7 +123,7 @@ pub async fn dokumen_skp(
 /// The caller's matriks peran hasil of a year as PDF.
 #[utoipa::path(get, path = "/api/v1/matriks/{tahun}/dokumen", tag = "dokumen",
     params(("tahun" = i32, Path)),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404)))]
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403), (status = 404)))]
 pub async fn dokumen_matriks(
     State(k): State<Keadaan>,
     Masuk(p): Masuk,

@@ -56,6 +56,7 @@ pub fn rute() -> Router<Keadaan> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QPeriode {
     /// "2026-03" (month), "2026-T1" (quarter) or "2026" (year); the current month when absent.
     periode: Option<String>,
@@ -118,6 +119,7 @@ pub async fn tetapkan_capaian(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QTahun {
     /// The current year when absent.
     tahun: Option<i32>,
@@ -333,6 +335,7 @@ pub async fn distribusi_unit(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QPeringkat {
     periode: Option<String>,
     /// A unit (with its sub-units); the caller's whole scope when absent.

@@ -72,6 +72,7 @@ fn dibuat<T: serde::Serialize>(v: T) -> Response {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QBulan {
     /// 1–12; the current month (or the SKP's last begun month) when absent.
     bulan: Option<u32>,
@@ -108,6 +109,7 @@ pub async fn simpan_realisasi(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QTim {
     tahun: Option<i32>,
     bulan: Option<u32>,
@@ -297,6 +299,7 @@ pub async fn hapus_bukti(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QHalaman {
     cursor: Option<String>,
     limit: Option<i64>,
@@ -563,6 +566,7 @@ pub async fn lapor(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QKotak {
     cursor: Option<i64>,
     limit: Option<i64>,

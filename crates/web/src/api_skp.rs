@@ -105,6 +105,7 @@ async fn ubah(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QSkp {
     /// saya (default), tim, instansi (admin).
     lingkup: Option<String>,
@@ -303,6 +304,7 @@ pub struct IkiUbah {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QVersi {
     version: Option<i64>,
 }
@@ -524,6 +526,7 @@ pub async fn isi_versi(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QTahun {
     tahun: i32,
 }
@@ -595,6 +598,7 @@ pub async fn sel_matriks(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QPenugasan {
     /// masuk (to decide as rater), keluar (given), saya (mine), terbuka (open).
     kotak: Option<String>,

@@ -4,10 +4,12 @@
 //! Handlers are thin: they parse, call one use case of `kinerja-app`, and render. Errors become
 //! `{"error": {...}}` with the status `api.md` fixes (API) or an error page (browser).
 
+mod alamat;
 mod api;
 mod api_dokumen;
 mod api_evaluasi;
 mod api_laporan;
+mod api_masuk;
 mod api_pelaksanaan;
 mod api_pemantauan;
 mod api_penghargaan;
@@ -22,6 +24,7 @@ mod halaman;
 mod halaman_dokumen;
 mod halaman_evaluasi;
 mod halaman_laporan;
+mod halaman_masuk;
 mod halaman_pelaksanaan;
 mod halaman_pemantauan;
 mod halaman_penghargaan;
@@ -47,12 +50,17 @@ pub struct Keadaan {
     metrik: Arc<metrik::Metrik>,
     /// Mark cookies `Secure` (set when served behind TLS).
     pub cookie_aman: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    pub percaya_proxy: bool,
 }
 
 /// Options of the web layer.
 #[derive(Debug, Clone, Default)]
 pub struct Opsi {
     pub cookie_aman: bool,
+    /// A reverse proxy that sets `X-Forwarded-For` stands in front: failed logins are counted
+    /// per the address it reports instead of the proxy's own.
+    pub percaya_proxy: bool,
 }
 
 /// The whole application router.
@@ -62,6 +70,7 @@ pub fn router(app: App, opsi: Opsi) -> Router {
         tampilan: Arc::new(tampilan::Tampilan::new()),
         metrik: Arc::new(metrik::Metrik::default()),
         cookie_aman: opsi.cookie_aman,
+        percaya_proxy: opsi.percaya_proxy,
     };
     Router::new()
         .merge(halaman::rute())

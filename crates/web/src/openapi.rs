@@ -1,6 +1,7 @@
 //! The OpenAPI document, generated from the handlers and types, served at `/api/openapi.json`.
 
 use axum::Json;
+use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -55,7 +56,12 @@ impl Modify for Bearer {
 )]
 pub struct Dokumen;
 
-pub async fn dokumen() -> Json<utoipa::openapi::OpenApi> {
+pub async fn dokumen() -> Json<Value> {
+    Json(dokumen_json())
+}
+
+/// The whole document as JSON.
+pub(crate) fn dokumen_json() -> Value {
     let mut d = Dokumen::openapi();
     // Later capabilities describe their operations next to their handlers.
     d.merge(crate::api_dokumen::Api::openapi());
@@ -65,5 +71,167 @@ pub async fn dokumen() -> Json<utoipa::openapi::OpenApi> {
     d.merge(crate::api_pemantauan::Api::openapi());
     d.merge(crate::api_talenta::Api::openapi());
     d.merge(crate::api_profil::Api::openapi());
-    Json(d)
+    d.merge(crate::api_masuk::Api::openapi());
+    let mut v = serde_json::to_value(&d).unwrap_or_default();
+    jawaban_galat(&mut v);
+    v
+}
+
+/// The error contract of every operation, written into the document once instead of on each
+/// handler: every 4xx answer is `{"error": {"code", "message", "fields"}}` (schema `Galat`);
+/// an operation behind the bearer token can answer 401; one with a JSON body 400 (malformed)
+/// and 422 (a wrong value, named in `fields`); one with a query parameter or a path parameter
+/// other than an id (a year, a period, a NIP, a kind) 422; one with a path parameter 404
+/// (unknown, or not visible to the caller).
+fn jawaban_galat(d: &mut Value) {
+    d["components"]["schemas"]["Galat"] = json!({
+        "type": "object",
+        "description": "Every 4xx answer of the API.",
+        "required": ["error"],
+        "properties": {"error": {
+            "type": "object",
+            "required": ["code", "message", "fields"],
+            "properties": {
+                "code": {"type": "string", "description": "Stable machine code, e.g. `tidak_valid`"},
+                "message": {"type": "string", "description": "The message for people, in Bahasa Indonesia"},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "description": "Field (or `sheet[row].column` of an import) → its message"
+                }
+            }
+        }}
+    });
+    let global_aman = d["security"].as_array().is_some_and(|s| !s.is_empty());
+    let Some(paths) = d["paths"].as_object_mut() else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (metode, op) in item.iter_mut() {
+            if !matches!(metode.as_str(), "get" | "put" | "post" | "delete" | "patch") {
+                continue;
+            }
+            // `security: [{}]` is a public operation; no `security` falls back to the global one.
+            let aman = match op["security"].as_array() {
+                Some(s) => s
+                    .iter()
+                    .any(|r| r.as_object().is_some_and(|r| !r.is_empty())),
+                None => global_aman,
+            };
+            let param = op["parameters"].as_array().cloned().unwrap_or_default();
+            let di = |tempat: &'static str| param.iter().filter(move |p| p["in"] == tempat);
+            let badan = op.get("requestBody").is_some();
+            let mut kode = Vec::new();
+            if aman {
+                kode.push("401");
+            }
+            if badan {
+                kode.push("400");
+            }
+            if badan
+                || di("query").next().is_some()
+                || di("path").any(|p| {
+                    let nama = p["name"].as_str().unwrap_or_default();
+                    nama != "id" && !nama.ends_with("_id")
+                })
+            {
+                kode.push("422");
+            }
+            if di("path").next().is_some() {
+                kode.push("404");
+            }
+            let jawaban = &mut op["responses"];
+            for k in kode {
+                if jawaban.get(k).is_none() {
+                    jawaban[k] = json!({"description": ""});
+                }
+            }
+            let Some(jawaban) = jawaban.as_object_mut() else {
+                continue;
+            };
+            for (k, j) in jawaban.iter_mut() {
+                let galat = k.starts_with('4') || k.starts_with('5');
+                if !galat || j.get("content").is_some() || j.get("$ref").is_some() {
+                    continue;
+                }
+                if j["description"].as_str().is_none_or(str::is_empty) {
+                    j["description"] = json!(keterangan(k));
+                }
+                j["content"] =
+                    json!({"application/json": {"schema": {"$ref": "#/components/schemas/Galat"}}});
+            }
+        }
+    }
+}
+
+/// The default description of an error status.
+fn keterangan(kode: &str) -> &'static str {
+    match kode {
+        "400" => "Malformed request: not JSON, or not the documented shape",
+        "401" => "Not logged in, or the session or token has expired or been revoked",
+        "403" => "Logged in but not allowed",
+        "404" => "Unknown, or not visible to the caller",
+        "409" => "Stale version or a state that does not allow this",
+        "413" => "Too large",
+        "422" => "A value is not valid; `fields` names each field and its fault",
+        "429" => "Too many attempts; wait the seconds in Retry-After",
+        _ => "Error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every operation's parameters are where its path says, and every error it documents
+    /// has the error body.
+    #[test]
+    fn parameter_dan_jawaban_galat() {
+        let d = dokumen_json();
+        let mut salah = Vec::new();
+        let paths = d["paths"].as_object().unwrap();
+        assert!(paths.len() > 50);
+        for (path, item) in paths {
+            let templat: std::collections::BTreeSet<&str> = path
+                .split('/')
+                .filter_map(|b| b.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            for (metode, op) in item.as_object().unwrap() {
+                let di_path: std::collections::BTreeSet<&str> = op["parameters"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| p["in"] == "path")
+                    .filter_map(|p| p["name"].as_str())
+                    .collect();
+                if di_path != templat {
+                    salah.push(format!("{metode} {path}: path parameters {di_path:?}"));
+                }
+                for (kode, j) in op["responses"].as_object().unwrap() {
+                    let skema = &j["content"]["application/json"]["schema"]["$ref"];
+                    if kode.starts_with('4') && skema != "#/components/schemas/Galat" {
+                        salah.push(format!("{metode} {path}: {kode} without the error body"));
+                    }
+                }
+                let aman = op["security"].as_array().is_none_or(|s| {
+                    s.iter()
+                        .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
+                });
+                if aman && op["responses"].get("401").is_none() {
+                    salah.push(format!("{metode} {path}: no 401"));
+                }
+            }
+        }
+        assert!(salah.is_empty(), "{}", salah.join("\n"));
+        assert_eq!(
+            d["paths"]["/api/v1/auth/login"]["post"]["responses"]
+                .get("401")
+                .map(|j| j["description"].is_string()),
+            Some(true),
+            "login documents its own 401 (wrong password)"
+        );
+    }
 }

@@ -19,6 +19,9 @@ mod pelaksanaan_api;
 #[path = "pelaksanaan/halaman.rs"]
 mod pelaksanaan_halaman;
 
+#[path = "pelaksanaan/unggah.rs"]
+mod pelaksanaan_unggah;
+
 #[path = "evaluasi/api.rs"]
 mod evaluasi_api;
 
@@ -45,6 +48,15 @@ mod pemantauan_api;
 
 #[path = "talenta/api.rs"]
 mod talenta_api;
+
+#[path = "masuk/api.rs"]
+mod masuk_api;
+
+#[path = "keluaran/mod.rs"]
+mod keluaran;
+
+#[path = "akses/matriks.rs"]
+mod akses_matriks;
 
 struct Uji {
     router: axum::Router,
@@ -182,6 +194,7 @@ fn kode_galat(r: &Jawab) -> String {
 
 async fn semua(u: &Uji) {
     login_dan_token(u).await;
+    masuk_api::semua(u).await;
     kalkulator(u).await;
     galat_api(u).await;
     penilai(u).await;
@@ -1552,6 +1565,91 @@ async fn web_postgres() {
     kinerja_store_postgres::migrasi(&store).await.unwrap();
     let u = Uji::baru(Arc::new(store)).await;
     semua(&u).await;
+    drop(u);
+    db.hapus().await;
+}
+
+/// The access matrix on its own fresh demo (it changes T's data and sessions).
+#[tokio::test]
+async fn akses_matriks_sqlite() {
+    let dir = std::env::temp_dir().join(format!("kinerja-akses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("akses.db");
+    let _ = std::fs::remove_file(&path);
+    let store = kinerja_store_sqlite::buka(path.to_str().unwrap())
+        .await
+        .unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    akses_matriks::semua(&u).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn akses_matriks_postgres() {
+    let Some(db) = kinerja_store_postgres::uji::DatabaseUji::buat("akses").await else {
+        return;
+    };
+    let store = kinerja_store_postgres::buka(&db.url).await.unwrap();
+    kinerja_store_postgres::migrasi(&store).await.unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    akses_matriks::semua(&u).await;
+    drop(u);
+    db.hapus().await;
+}
+
+/// Output escaping, headers, cookies and CSRF on their own fresh demo (they store hostile text
+/// everywhere and post every form).
+#[tokio::test]
+async fn keluaran_sqlite() {
+    let dir = std::env::temp_dir().join(format!("kinerja-keluaran-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("keluaran.db");
+    let _ = std::fs::remove_file(&path);
+    let store = kinerja_store_sqlite::buka(path.to_str().unwrap())
+        .await
+        .unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    keluaran::semua(&u).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn keluaran_postgres() {
+    let Some(db) = kinerja_store_postgres::uji::DatabaseUji::buat("keluaran").await else {
+        return;
+    };
+    let store = kinerja_store_postgres::buka(&db.url).await.unwrap();
+    kinerja_store_postgres::migrasi(&store).await.unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    keluaran::semua(&u).await;
+    drop(u);
+    db.hapus().await;
+}
+
+/// Hostile uploads (content that lies, a zip bomb, names with paths) on a fresh demo database.
+#[tokio::test]
+async fn unggah_sqlite() {
+    let dir = std::env::temp_dir().join(format!("kinerja-unggah-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unggah.db");
+    let _ = std::fs::remove_file(&path);
+    let store = kinerja_store_sqlite::buka(path.to_str().unwrap())
+        .await
+        .unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    pelaksanaan_unggah::semua(&u).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn unggah_postgres() {
+    let Some(db) = kinerja_store_postgres::uji::DatabaseUji::buat("unggah").await else {
+        return;
+    };
+    let store = kinerja_store_postgres::buka(&db.url).await.unwrap();
+    kinerja_store_postgres::migrasi(&store).await.unwrap();
+    let u = Uji::baru(Arc::new(store)).await;
+    pelaksanaan_unggah::semua(&u).await;
     drop(u);
     db.hapus().await;
 }

@@ -34,7 +34,8 @@ fn angka(s: &str) -> Option<f64> {
     if s.matches('.').count() > 1 {
         return None;
     }
-    s.parse().ok()
+    // Hundreds of digits parse to infinity, which no target means (and JSON cannot carry).
+    s.parse().ok().filter(|x: &f64| x.is_finite())
 }
 
 /// Split "90–95 %" into ("90–95", "%"): the leading run of digits, separators and range marks.
@@ -129,6 +130,20 @@ mod tests {
 
     fn t(s: &str) -> Target {
         Target::parse(s, Kuantitatif).unwrap()
+    }
+
+    #[test]
+    fn angka_tak_hingga_ditolak() {
+        // The fuzz target's invariant (finite bounds): 400 digits used to parse to infinity.
+        let besar = format!("1{} dokumen", "0".repeat(400));
+        assert!(Target::parse(&besar, Kuantitatif).is_err());
+        let r = Target::parse(&besar, Kualitatif).unwrap();
+        assert_eq!((r.min, r.maks), (None, None));
+        let rentang = format!("1-1{} dokumen", "0".repeat(400));
+        assert!(Target::parse(&rentang, Kuantitatif).is_err());
+        // The largest ordinary numbers still read.
+        let x = t(&format!("1{} rupiah", "0".repeat(300)));
+        assert!(x.min.is_some_and(f64::is_finite));
     }
 
     #[test]
