@@ -312,14 +312,27 @@ fn periksa_zip(isi: &[u8]) -> Result<(), GalatBerkas> {
     Ok(())
 }
 
+/// [`baca_xlsx_isi`], with a panic in calamine (third-party code reading a hostile file)
+/// answered as an unreadable file rather than a dropped connection.
 fn baca_xlsx(
+    jenis: JenisData,
+    isi: &[u8],
+    galat: &mut Vec<GalatImpor>,
+) -> Result<Vec<Lembar>, GalatBerkas> {
+    periksa_zip(isi)?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        baca_xlsx_isi(jenis, isi, galat)
+    }))
+    .unwrap_or_else(|_| Err(galat_berkas("berkas XLSX tidak terbaca: isinya rusak")))
+}
+
+fn baca_xlsx_isi(
     jenis: JenisData,
     isi: &[u8],
     galat: &mut Vec<GalatImpor>,
 ) -> Result<Vec<Lembar>, GalatBerkas> {
     use calamine::{Data, Reader, Xlsx};
     use std::collections::BTreeMap;
-    periksa_zip(isi)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(isi))
         .map_err(|e| galat_berkas(format!("berkas XLSX tidak terbaca: {e}")))?;
     let nama_lembar = wb.sheet_names();
@@ -1058,6 +1071,52 @@ mod tests {
             periksa_berkas(JenisData::Unit, &format).unwrap().unit.len(),
             1
         );
+    }
+
+    /// `xlsx` with `ganti` applied to the text of its first sheet's XML.
+    fn ubah_lembar(xlsx: &[u8], ganti: impl Fn(&str) -> String) -> Vec<u8> {
+        use std::io::Read;
+        let mut masuk = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+        let mut keluar = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..masuk.len() {
+            let mut f = masuk.by_index(i).unwrap();
+            let nama = f.name().to_string();
+            let mut isi = String::new();
+            f.read_to_string(&mut isi).unwrap();
+            if nama == "xl/worksheets/sheet1.xml" {
+                isi = ganti(&isi);
+            }
+            keluar
+                .start_file(nama, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            keluar.write_all(isi.as_bytes()).unwrap();
+        }
+        keluar.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn referensi_sel_yang_meluap_tidak_membuat_panik() {
+        // calamine computes "A1:D5000…0" and "B99999999999" in u32 without checks (found by
+        // the impor_xlsx fuzz target): a debug build panicked. Now the position wraps as in a
+        // release build, and the file is read or refused like any other.
+        let asli = xlsx(|ws| {
+            ws.write_string(1, 0, "UNIT-A").unwrap();
+            ws.write_string(1, 1, "Unit A").unwrap();
+        });
+        let dimensi = ubah_lembar(&asli, |x| {
+            let (a, b) = x.split_once("<dimension ref=\"").unwrap();
+            let b = &b[b.find('"').unwrap()..];
+            format!("{a}<dimension ref=\"A1:D{}{b}", "5".repeat(60))
+        });
+        assert_ne!(dimensi, asli);
+        let d = periksa_berkas(JenisData::Unit, &dimensi).unwrap();
+        assert_eq!(d.unit[0].kode, "UNIT-A", "the dimension is not needed");
+        let sel = ubah_lembar(&asli, |x| x.replace("r=\"B2\"", "r=\"B99999999999\""));
+        assert_ne!(sel, asli);
+        match periksa_berkas(JenisData::Unit, &sel) {
+            Ok(_) | Err(GalatBerkas::Ditolak { .. }) => {}
+            Err(e) => panic!("{e:?}"),
+        }
     }
 
     #[test]
