@@ -166,8 +166,8 @@ fi
 rm -rf "$TARGET/schemathesis-last"
 cp -r "$KERJA" "$TARGET/schemathesis-last"
 rm -rf "$TARGET/schemathesis-last/bukti" "$TARGET/schemathesis-last/berkas" "$TARGET/schemathesis-last"/demo.db*
+say "full output, reports and server log: $TARGET/schemathesis-last/"
 if [[ $rc -ne 0 ]]; then
-  say "output in $TARGET/schemathesis-last/"
   say "FAILED (exit $rc); repeat with SCHEMATHESIS_SEED=<the seed above>" >&2
   exit 1
 fi
